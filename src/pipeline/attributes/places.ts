@@ -1,0 +1,48 @@
+import type { ActorMention, Model, Place, Sentence } from '../../types.js';
+
+const LOCATIVE = new Set(['in', 'near', 'at', 'outside', 'around', 'into', 'on', 'across', 'from', 'inside', 'within']);
+const PLACE_NOUNS = new Set(['region', 'province', 'district', 'city', 'town', 'village', 'area', 'camp', 'border', 'capital', 'state', 'county', 'valley', 'port']);
+
+/**
+ * Where an event happened: a territory or place mention in the sentence, or a capitalised name after a
+ * locative preposition found in the gazetteer. The nearest candidate after the trigger wins.
+ */
+export function findPlace(s: Sentence, trigger: number, mentions: readonly ActorMention[], model: Model): Place | null {
+  const t = s.tokens;
+  const candidates: { at: number; place: Place }[] = [];
+  for (const m of mentions) {
+    if (m.kind !== 'territory' && !(m.kind === 'capital' && m.start > 0 && LOCATIVE.has(t[m.start - 1]!.lower))) continue;
+    const name = s.text.slice(m.charStart - s.start, m.charEnd - s.start);
+    const found = model.places(name);
+    const geo = found && found.country === m.entity.code ? found : undefined;
+    const next = t[m.end]?.lower;
+    const charEnd = next && PLACE_NOUNS.has(next) ? t[m.end]!.end : m.charEnd;
+    candidates.push({
+      at: m.start,
+      place: {
+        name, country: m.entity.code, lat: geo ? geo.lat : null, lon: geo ? geo.lon : null,
+        text: s.text.slice(m.charStart - s.start, charEnd - s.start), charStart: m.charStart, charEnd,
+        reason: `${m.kind} mention "${name}"${geo ? ' with gazetteer coordinates' : ''}`,
+      },
+    });
+  }
+  for (let i = 1; i < t.length; i++) {
+    if (!LOCATIVE.has(t[i - 1]!.lower) || !/^[A-Z]/.test(t[i]!.text) || t[i]!.pos === 'PUNCT') continue;
+    if (mentions.some((m) => i >= m.start && i < m.end)) continue;
+    let len = 1;
+    while (len < 3 && i + len < t.length && /^[A-Z]/.test(t[i + len]!.text) && t[i + len]!.pos === 'PROPN') len++;
+    for (let l = len; l >= 1; l--) {
+      const name = s.text.slice(t[i]!.start - s.start, t[i + l - 1]!.end - s.start);
+      const geo = model.places(name);
+      if (!geo || geo.population < 1000) continue;
+      candidates.push({
+        at: i,
+        place: { name: geo.name, country: geo.country, lat: geo.lat, lon: geo.lon, text: name, charStart: t[i]!.start, charEnd: t[i + l - 1]!.end, reason: `"${name}" after "${t[i - 1]!.text}", found in the gazetteer (${geo.country})` },
+      });
+      break;
+    }
+  }
+  if (candidates.length === 0) return null;
+  const after = candidates.filter((c) => c.at >= trigger).sort((a, b) => a.at - b.at);
+  return (after[0] ?? candidates.sort((a, b) => b.at - a.at)[0]!).place;
+}

@@ -1,0 +1,146 @@
+import type { ActorMention, CodedEvent, Model, PloverEventType, Sentence, Trigger } from '../../types.js';
+import { compose, governingFrames } from './frames.js';
+import { findTriggers } from './match.js';
+import { findAgent, findObject, findSubject, isPassive } from './roles.js';
+import { findSpeechFrames, frameFor, type SpeechFrame } from './speech.js';
+
+export { findSpeechFrames, frameFor, type SpeechFrame };
+
+const WINDOW = 40;
+
+export interface EventContext {
+  /** Subject of the previous sentence, for a pronoun that opens this one. */
+  readonly previousSubject: readonly ActorMention[];
+}
+
+const tokenText = (s: Sentence, t: Trigger): string => s.tokens.slice(t.start, t.end).map((x) => x.text).join(' ');
+
+/** One entity per country and sector, keeping the most specific mention (a named person over a title). */
+const dedupe = (list: readonly ActorMention[]): ActorMention[] => {
+  const best = new Map<string, ActorMention>();
+  const score = (m: ActorMention): number => (m.entity.identifier_text ? 2 : 0) + (m.entity.sector ? 1 : 0);
+  for (const m of list) {
+    const key = m.entity.code;
+    const prev = best.get(key);
+    if (!prev || score(m) > score(prev)) best.set(key, m);
+  }
+  return [...best.values()];
+};
+
+function roles(s: Sentence, mentions: readonly ActorMention[], trigger: Trigger, frames: readonly Trigger[], speech: readonly SpeechFrame[], ctx: EventContext) {
+  const t = s.tokens;
+  const verbStart = frames.length ? frames[frames.length - 1]!.start : trigger.start;
+  const objectFrom = frames.length ? frames[frames.length - 1]!.end : trigger.end;
+  const frame = frameFor(speech, trigger.start);
+  // Claimants are not parties: the clause that reports this event, and reporting clauses after it.
+  const excluded = new Set<ActorMention>(frame ? frame.claimant : []);
+  for (const f of speech) for (const m of f.claimant) if (m.start >= trigger.end) excluded.add(m);
+  const passive = trigger.rule.spec.passive === true || (frames.length === 0 && isPassive(t, trigger.head));
+  const subject = findSubject(t, mentions, verbStart, excluded, ctx.previousSubject);
+  let actor: readonly ActorMention[];
+  let recipient: readonly ActorMention[];
+  let why: string;
+  if (passive) {
+    actor = findAgent(t, mentions, trigger.end, WINDOW);
+    // No "by" agent: the authority of the place or body named next acts ("was arrested in Lebanon", "was summoned to the ministry").
+    if (!actor.length && subject) actor = findObject(t, mentions, trigger.end, new Set([...excluded, ...(subject ? subject.mentions : [])]), { skipBy: false, limit: 12 });
+    recipient = subject ? subject.mentions : [];
+    why = `passive: recipient ${subject ? subject.via : 'none'}, actor ${actor.length ? `"by ${actor[0]!.entity.entity_text}"` : 'unstated'}`;
+  } else {
+    actor = subject ? subject.mentions : [];
+    const actorSet = new Set([...excluded, ...actor]);
+    recipient = findObject(t, mentions, objectFrom, actorSet, { skipBy: true, limit: WINDOW });
+    why = `actor ${subject ? subject.via : 'none'}; recipient ${recipient.length ? `first mention after the verb "${recipient[0]!.entity.entity_text}"` : 'none'}`;
+  }
+  if (trigger.rule.spec.swap) [actor, recipient] = [recipient, actor];
+  const speakerFrame = frames.find((f) => f.rule.spec.speaker);
+  if (speakerFrame && frame && frame.claimant.length && subject) {
+    actor = frame.claimant;
+    recipient = subject.mentions;
+    why = `obligation "${s.tokens[speakerFrame.start]!.text}": actor is the speaker "${frame.claimantText}", recipient ${subject.via}`;
+  } else if (!actor.length && frame && frame.certainty === 'confirmed' && frame.claimant.length) {
+    actor = frame.claimant;
+    why = `actor is "${frame.claimantText}", who ${frame.verb} it; ` + why;
+  }
+  actor = dedupe(actor);
+  const actorCodes = new Set(actor.map((m) => m.entity.code));
+  recipient = dedupe(recipient);
+  // A joint act ("X and Y agreed ... between X and Y") has every party as actor and no recipient.
+  if (recipient.length && recipient.every((m) => actorCodes.has(m.entity.code)) && actor.length > 1) recipient = [];
+  return { actor, recipient, why, subject };
+}
+
+/**
+ * Stage 4: the events of one sentence. Rules fire on tokens; frames ("agreed to", "threatened to", "will",
+ * "not") reshape the event they govern; roles come from clause position, voice and reporting clauses.
+ */
+export function codeEvents(s: Sentence, mentions: readonly ActorMention[], model: Model, ctx: EventContext): { events: CodedEvent[]; subject: readonly ActorMention[] } {
+  const triggers = findTriggers(s, mentions, model);
+  if (triggers.length === 0) return { events: [], subject: firstSubject(s, mentions) };
+  const frameTriggers = triggers.filter((x) => x.rule.spec.frame);
+  const eventTriggers = absorbObjects(triggers.filter((x) => !x.rule.spec.frame), triggers, s);
+  const speech = findSpeechFrames(s, mentions, model);
+  const used = new Set<Trigger>();
+  const planned: { trigger: Trigger; frames: Trigger[] }[] = [];
+  for (const trig of eventTriggers) {
+    const frames = governingFrames(trig, frameTriggers, s.tokens, eventTriggers);
+    frames.forEach((f) => used.add(f));
+    planned.push({ trigger: trig, frames });
+  }
+  for (const f of frameTriggers) {
+    if (used.has(f) || f.rule.spec.event === 'FRAME') continue;
+    const outer = governingFrames(f, frameTriggers.filter((x) => x !== f && x.start < f.start), s.tokens, eventTriggers);
+    outer.forEach((o) => used.add(o));
+    planned.push({ trigger: f, frames: outer });
+  }
+  const events: CodedEvent[] = [];
+  for (const { trigger, frames } of planned.sort((a, b) => a.trigger.start - b.trigger.start)) {
+    const spec = trigger.rule.spec;
+    const base = compose(spec.event as PloverEventType, spec.mode ? [spec.mode] : [], frames);
+    const r = roles(s, mentions, trigger, frames, speech, ctx);
+    const frameNames = frames.map((f) => `${f.rule.spec.frame}: "${tokenText(s, f)}"`);
+    events.push({
+      sentence: s, trigger, event: base.event, mode: base.mode, context: spec.context ?? [],
+      actor: r.actor, recipient: r.recipient, negated: base.negated, hypothetical: base.hypothetical, frames: frameNames,
+      reason: `${spec.reason}; ${r.why}`,
+    });
+  }
+  return { events: mergeDuplicates(events), subject: firstSubject(s, mentions) };
+}
+
+const NOUNS = new Set(['NOUN', 'PROPN']);
+
+/**
+ * A noun event that is the object of a verb event is its content, not another event:
+ * "rejected a proposal for a ceasefire", "acquire ... technology transfer". A "that" clause stays separate.
+ */
+function absorbObjects(events: readonly Trigger[], all: readonly Trigger[], s: Sentence): Trigger[] {
+  const t = s.tokens;
+  return events.filter((e) => {
+    if (!NOUNS.has(t[e.head]!.pos)) return true;
+    return !all.some((v) => {
+      if (v === e || NOUNS.has(t[v.head]!.pos) || v.end > e.start || e.start - v.end > 8) return false;
+      for (let k = v.end; k < e.start; k++) if (t[k]!.lower === 'that' || t[k]!.lower === ',' || t[k]!.lower === ';') return false;
+      return true;
+    });
+  });
+}
+
+/** The same event type between the same parties, twice in one sentence, is one event. */
+function mergeDuplicates(events: readonly CodedEvent[]): CodedEvent[] {
+  const out: CodedEvent[] = [];
+  const key = (e: CodedEvent): string => `${e.event}|${e.negated}|${e.actor.map((m) => m.entity.code).sort().join('+')}|${e.recipient.map((m) => m.entity.code).sort().join('+')}`;
+  const seen = new Set<string>();
+  for (const e of events) {
+    const k = key(e);
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out.push(e);
+  }
+  return out;
+}
+
+function firstSubject(s: Sentence, mentions: readonly ActorMention[]): readonly ActorMention[] {
+  const m = mentions.find((x) => !x.possessive);
+  return m ? [m] : [];
+}

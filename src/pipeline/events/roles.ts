@@ -1,0 +1,145 @@
+import type { ActorMention, Token } from '../../types.js';
+
+const OBJECT_PREPS = new Set([
+  'of', 'to', 'with', 'by', 'against', 'from', 'for', 'on', 'at', 'in', 'into', 'towards', 'toward', 'over', 'under',
+  'between', 'among', 'about', 'regarding', 'onto', 'upon', 'than', 'like', 'unlike', 'near', 'across', 'through', 'within', 'inside', 'outside', 'via', 'per',
+]);
+const SKIPPABLE = new Set(['DET', 'ADJ', 'NUM']);
+const SUBJECT_PRONOUNS = new Set(['it', 'they', 'he', 'she', 'we']);
+const RELATIVES = new Set(['who', 'which', 'that']);
+export const CLAUSE_STOP = new Set([';']);
+
+/** True when a mention can be a clause subject: not the object of a verb or a preposition. */
+export function isSubjectPosition(m: ActorMention, tokens: readonly Token[]): boolean {
+  let k = m.start - 1;
+  let skipped = 0;
+  while (k >= 0 && skipped < 4 && (SKIPPABLE.has(tokens[k]!.pos) || tokens[k]!.lower === 'former')) {
+    k--;
+    skipped++;
+  }
+  if (k < 0) return m.kind !== 'demonym' || !isModifier(m, tokens);
+  const prev = tokens[k]!;
+  if (m.kind === 'demonym' && isModifier(m, tokens)) return false;
+  if (OBJECT_PREPS.has(prev.lower)) return false;
+  if (prev.pos === 'VERB' && prev.lemma !== 'say' && prev.lemma !== 'report') return false;
+  return true;
+}
+
+/** A bare demonym before a noun ("Serbian origin", "Armenian occupation") modifies it: it is no actor. */
+function isModifier(m: ActorMention, tokens: readonly Token[]): boolean {
+  if (m.entity.sector) return false;
+  const next = tokens[m.end];
+  return next !== undefined && (next.pos === 'NOUN' || next.pos === 'PROPN' || next.pos === 'ADJ');
+}
+
+const JOIN_WORDS = new Set(['and', ',', '&', 'both', 'the', 'former', 'a', 'an', 'its', 'their']);
+
+/**
+ * Mentions joined to `m` by "and" or list commas, on the given side: "Hungary and Romania", "A, B and C".
+ * A bare comma joins only inside a list that has an "and", so appositions and clauses stay apart.
+ */
+export function compound(m: ActorMention, mentions: readonly ActorMention[], tokens: readonly Token[], side: 'left' | 'right'): ActorMention[] {
+  const chain = [m];
+  const joins: boolean[] = [];
+  let cur = m;
+  for (;;) {
+    const next = side === 'left'
+      ? mentions.filter((x) => x.end < cur.start && x.end >= cur.start - 4).sort((a, b) => b.end - a.end).find((x) => isJoiner(tokens, x.end, cur.start))
+      : mentions.filter((x) => x.start > cur.end && x.start <= cur.end + 4).sort((a, b) => a.start - b.start).find((x) => isJoiner(tokens, cur.end, x.start));
+    if (!next || chain.includes(next)) break;
+    joins.push(hasAnd(tokens, side === 'left' ? next.end : cur.end, side === 'left' ? cur.start : next.start));
+    chain.push(next);
+    cur = next;
+  }
+  // Keep the chain up to the last "and": "A, B and C" → all three; "X, Y" → X alone.
+  const lastAnd = side === 'left' ? (joins[0] ? joins.length : 0) : joins.lastIndexOf(true) + 1;
+  return chain.slice(0, lastAnd + 1);
+}
+
+function hasAnd(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (tokens[k]!.lower === 'and' || tokens[k]!.lower === '&') return true;
+  return false;
+}
+
+function isJoiner(tokens: readonly Token[], from: number, to: number): boolean {
+  if (to <= from) return false;
+  let sawJoin = false;
+  for (let k = from; k < to; k++) {
+    const w = tokens[k]!.lower;
+    if (!JOIN_WORDS.has(w)) return false;
+    if (w === 'and' || w === ',' || w === '&') sawJoin = true;
+  }
+  return sawJoin;
+}
+
+export interface SubjectResult {
+  readonly mentions: readonly ActorMention[];
+  readonly via: string;
+}
+
+/**
+ * The subject of a clause whose verb group starts at `from`, scanning left: the nearest subject pronoun
+ * (resolved to its antecedent: "Iraq said it would allow") or the nearest mention in subject position.
+ * A relative pronoun takes the mention just before it, or ends the search when there is none.
+ */
+export function findSubject(tokens: readonly Token[], mentions: readonly ActorMention[], from: number, excluded: ReadonlySet<ActorMention>, previous: readonly ActorMention[]): SubjectResult | undefined {
+  let floor = 0;
+  for (let k = from - 1; k >= 0; k--) if (CLAUSE_STOP.has(tokens[k]!.lower)) { floor = k + 1; break; }
+  const endingAt = new Map<number, ActorMention>();
+  for (const m of mentions) if (m.start >= floor) endingAt.set(m.end, m);
+  for (let k = from - 1; k >= floor; k--) {
+    const m = endingAt.get(k + 1);
+    if (m && !excluded.has(m) && isSubjectPosition(m, tokens)) {
+      return { mentions: compound(m, mentions, tokens, 'left'), via: `subject "${m.entity.entity_text}"` };
+    }
+    const t = tokens[k]!;
+    const word = t.lower;
+    if (RELATIVES.has(word) && t.pos === 'PRON') {
+      const ante = endingAt.get(k) ?? (tokens[k - 1]?.lower === ',' ? endingAt.get(k - 1) : undefined);
+      if (!ante) return undefined;
+      return { mentions: compound(ante, mentions, tokens, 'left'), via: `relative "${word}" → ${ante.entity.entity_text}` };
+    }
+    if (t.pos === 'PRON' && SUBJECT_PRONOUNS.has(word)) {
+      const ante = mentions.filter((x) => x.end <= k && x.start >= floor && isSubjectPosition(x, tokens)).sort((a, b) => b.end - a.end)[0];
+      if (ante) return { mentions: compound(ante, mentions, tokens, 'left'), via: `pronoun "${word}" → ${ante.entity.entity_text}` };
+      if (previous.length) return { mentions: previous, via: `pronoun "${word}" → ${previous[0]!.entity.entity_text} (previous sentence)` };
+      return undefined;
+    }
+    if (m && m.start < k) k = m.start;
+  }
+  return undefined;
+}
+
+/** The first mention after `from` in the same clause, with its compound partners. */
+export function findObject(tokens: readonly Token[], mentions: readonly ActorMention[], from: number, excluded: ReadonlySet<ActorMention>, opts: { skipBy: boolean; limit: number }): ActorMention[] {
+  let ceiling = Math.min(tokens.length, from + opts.limit);
+  for (let k = from; k < ceiling; k++) if (CLAUSE_STOP.has(tokens[k]!.lower) || tokens[k]!.lower === 'according') { ceiling = k; break; }
+  const first = mentions
+    .filter((m) => m.start >= from && m.start < ceiling && !excluded.has(m))
+    .filter((m) => !(opts.skipBy && m.start > 0 && tokens[m.start - 1]!.lower === 'by'))
+    .sort((a, b) => a.start - b.start)[0];
+  return first ? compound(first, mentions, tokens, 'right') : [];
+}
+
+/** The agent of a passive verb: the mention after "by". */
+export function findAgent(tokens: readonly Token[], mentions: readonly ActorMention[], from: number, limit: number): ActorMention[] {
+  for (let k = from; k < Math.min(tokens.length, from + limit); k++) {
+    if (CLAUSE_STOP.has(tokens[k]!.lower)) return [];
+    if (tokens[k]!.lower !== 'by') continue;
+    const m = mentions.find((x) => x.start > k && x.start <= k + 3);
+    if (m) return compound(m, mentions, tokens, 'right');
+  }
+  return [];
+}
+
+/** True when the head verb is a passive participle: "was attacked", "has been accused". */
+export function isPassive(tokens: readonly Token[], head: number): boolean {
+  const h = tokens[head]!;
+  if (h.pos !== 'VERB' || !/(ed|en|wn|ne|t)$/.test(h.lower)) return false;
+  for (let k = head - 1; k >= Math.max(0, head - 3); k--) {
+    const t = tokens[k]!;
+    if (t.lemma === 'be' || t.lemma === 'get') return !(k > 0 && tokens[k - 1]!.lower === 'there');
+    if (t.pos !== 'ADV' && t.pos !== 'PART') return false;
+  }
+  return false;
+}

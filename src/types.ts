@@ -1,0 +1,377 @@
+/**
+ * Every contract of the Entente pipeline lives here.
+ *
+ *   normalize → sentences → actors → events → attributes → records
+ *
+ * Each stage is a pure function from readonly values to new readonly values.
+ * Offsets are character offsets into `Story.text` (UTF-16 code units, as JS strings).
+ */
+
+/* ------------------------------------------------------------------ input */
+
+/** One news story, as the coder sees it after normalisation. */
+export interface Story {
+  readonly id: string;
+  readonly text: string;
+  /** Publication date, YYYY-MM-DD. Absent means relative dates stay unresolved. */
+  readonly date?: string;
+  readonly title?: string;
+  readonly url?: string;
+  readonly source?: string;
+}
+
+/** A problem with one input item (file, line). The batch goes on without it. */
+export interface InputProblem {
+  readonly file: string;
+  /** 1-based line, when the problem is tied to one line. */
+  readonly line?: number;
+  readonly message: string;
+}
+
+export type InputFormat = 'text' | 'html' | 'jsonl';
+
+/** Result of normalising one input unit: a story, or a problem. */
+export type NormalizeResult =
+  | { readonly ok: true; readonly story: Story }
+  | { readonly ok: false; readonly problem: InputProblem };
+
+/* ------------------------------------------------------------ sentences */
+
+export interface Token {
+  /** Index in the sentence. */
+  readonly i: number;
+  readonly text: string;
+  readonly lower: string;
+  readonly lemma: string;
+  /** Universal POS tag from wink-nlp (NOUN, VERB, PROPN, ADP, ...). */
+  readonly pos: string;
+  /** Character offsets in the story text. */
+  readonly start: number;
+  readonly end: number;
+  /** True when the token follows whitespace. */
+  readonly spaced: boolean;
+}
+
+export interface Sentence {
+  /** 0-based sequence in the story. */
+  readonly index: number;
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+  readonly tokens: readonly Token[];
+}
+
+/* --------------------------------------------------------------- actors */
+
+/** PLOVER sector codes used by Entente. */
+export type Sector =
+  | 'GOV' | 'MIL' | 'COP' | 'JUD' | 'LEG' | 'REB' | 'OPP' | 'PTY' | 'SPY' | 'PRM' | 'UAF' | 'UNK'
+  | 'CVL' | 'MED' | 'JRN' | 'BUS' | 'LAB' | 'EDU' | 'REL' | 'REF' | 'ELI' | 'CRM' | 'AGR' | 'SOC' | 'PRE';
+
+/** A PLOVER entity object, as written into records. */
+export interface Entity {
+  /** ISO 3166 alpha-3, KOS, or IGO/UNO/EUR/NGO/ISM/IMG/MNC. */
+  readonly code: string;
+  readonly sector?: string;
+  /** Extra sector codes, e.g. PRE for partially recognised entities. */
+  readonly other_sectors?: readonly string[];
+  readonly entity_text: string;
+  readonly office?: string;
+  /** A named person or organisation. */
+  readonly identifier_text?: string;
+  /** For a listed leader: the tenure that covers the event date. */
+  readonly tenure?: { readonly from: string; readonly to: string | null; readonly in_office_at_event: boolean | null };
+}
+
+export type MentionKind =
+  | 'country' | 'demonym' | 'capital' | 'territory' | 'organization' | 'leader' | 'title' | 'agent' | 'pronoun' | 'custom';
+
+/** One actor mention in a sentence: a token span resolved to an entity. */
+export interface ActorMention {
+  /** Token span [start, end) in the sentence. */
+  readonly start: number;
+  readonly end: number;
+  /** Character offsets in the story text. */
+  readonly charStart: number;
+  readonly charEnd: number;
+  readonly entity: Entity;
+  readonly kind: MentionKind;
+  /** "Serbia's", "Azerbaijan’s": the mention modifies a following noun. */
+  readonly possessive: boolean;
+  /** Human-readable why: the list entry or pattern that resolved it. */
+  readonly reason: string;
+  /** Leader entries carry their tenures, checked against the event date later. */
+  readonly tenures?: readonly Tenure[];
+}
+
+export interface Tenure {
+  readonly from: string;
+  readonly to: string | null;
+  readonly office: string;
+}
+
+/* --------------------------------------------------------------- events */
+
+export type PloverEventType =
+  | 'AGREE' | 'CONSULT' | 'SUPPORT' | 'CONCEDE' | 'COOPERATE' | 'AID' | 'RETREAT'
+  | 'REQUEST' | 'ACCUSE' | 'REJECT' | 'THREATEN' | 'PROTEST' | 'SANCTION' | 'MOBILIZE' | 'COERCE' | 'ASSAULT';
+
+export type QuadCode = 1 | 2 | 3 | 4;
+
+/**
+ * A rule as written by people, in data/rules/*.json or a user's --rules file.
+ * `match` is a token pattern (see docs/rules.md); `mode` is a PLOVER mode or null.
+ */
+export interface RuleSpec {
+  readonly id?: string;
+  readonly match: string;
+  readonly event: PloverEventType | 'FRAME';
+  readonly mode?: string | null;
+  readonly context?: readonly string[];
+  readonly reason: string;
+  /** For FRAME rules: how the frame transforms the event it governs. */
+  readonly frame?: FrameKind;
+  /** Passive trigger: subject is the recipient ("was attacked by"). */
+  readonly passive?: boolean;
+  /** Higher wins when two rules cover the same tokens. Default 0. */
+  readonly priority?: number;
+  /** The actor is the recipient's side: "X received aid from Y". */
+  readonly swap?: boolean;
+  /** For frames: the speaker of the reporting clause is the actor, the clause subject the recipient ("X said Y must ..."). */
+  readonly speaker?: boolean;
+}
+
+/** How a governing phrase changes the event it governs. */
+export type FrameKind = 'promise' | 'future' | 'threat' | 'refuse' | 'demand' | 'attempt' | 'negation' | 'hypothetical';
+
+export type PatternElement =
+  | { readonly kind: 'word'; readonly words: ReadonlySet<string>; readonly optional: boolean; readonly verbal: ReadonlySet<string> }
+  | { readonly kind: 'class'; readonly name: string; readonly words: ReadonlySet<string>; readonly optional: boolean; readonly verbal: ReadonlySet<string> }
+  | { readonly kind: 'pos'; readonly tags: ReadonlySet<string>; readonly optional: boolean }
+  | { readonly kind: 'gap'; readonly max: number }
+  | { readonly kind: 'actor'; readonly optional: boolean };
+
+/** A rule compiled once at load time. */
+export interface CompiledRule {
+  readonly id: string;
+  readonly spec: RuleSpec;
+  readonly elements: readonly PatternElement[];
+  /** Words any of which may start a match: used to index rules by first token. */
+  readonly anchors: readonly string[];
+  /** Index of the element that is the event's head word. */
+  readonly headElement: number;
+}
+
+/** A rule that fired on a sentence, before roles are assigned. */
+export interface Trigger {
+  readonly rule: CompiledRule;
+  /** Token span [start, end) of the matched pattern. */
+  readonly start: number;
+  readonly end: number;
+  /** Token index of the head verb or noun of the event. */
+  readonly head: number;
+}
+
+/** An event with roles, before attributes. */
+export interface CodedEvent {
+  readonly sentence: Sentence;
+  readonly trigger: Trigger;
+  readonly event: PloverEventType;
+  readonly mode: readonly string[];
+  readonly context: readonly string[];
+  readonly actor: readonly ActorMention[];
+  readonly recipient: readonly ActorMention[];
+  readonly negated: boolean;
+  /** Under a condition or possibility: reported in --explain, never a record. */
+  readonly hypothetical: boolean;
+  /** Frames that changed the event type, e.g. "promised to" + AID → AGREE. */
+  readonly frames: readonly string[];
+  readonly reason: string;
+}
+
+/* ----------------------------------------------------------- attributes */
+
+export type DatePrecision = 'day' | 'month' | 'year' | 'approximate' | 'publication' | 'unresolved';
+
+export interface DateResolution {
+  /** YYYY-MM-DD, or null when it cannot be resolved without inventing one. */
+  readonly date: string | null;
+  /** Last day of a range (a named conflict, a month, a year). */
+  readonly enddate?: string;
+  readonly precision: DatePrecision;
+  /** The date expression in the sentence, when there was one. */
+  readonly text?: string;
+  readonly charStart?: number;
+  readonly charEnd?: number;
+  /** For a named-conflict anchor: the conflict's id in data/conflicts.json. */
+  readonly conflict?: string;
+  readonly reason: string;
+}
+
+export interface Place {
+  readonly name: string;
+  /** ISO alpha-3 of the country the place is in. */
+  readonly country: string;
+  /** Coordinates from the gazetteer; null when the place is a region the gazetteer does not hold. */
+  readonly lat: number | null;
+  readonly lon: number | null;
+  readonly text: string;
+  readonly charStart: number;
+  readonly charEnd: number;
+  readonly reason: string;
+}
+
+export interface Size {
+  readonly dead?: number;
+  readonly injured?: number;
+  readonly arrested?: number;
+  readonly text?: string;
+  readonly reason?: string;
+}
+
+export type Certainty = 'asserted' | 'reported' | 'alleged' | 'hedged' | 'confirmed' | 'denied';
+
+export interface Attribution {
+  /** Who claims the event: an entity or the literal claimant phrase. Null: the story's own voice. */
+  readonly claimant: Entity | null;
+  readonly claimant_text: string | null;
+  readonly verb: string | null;
+  readonly certainty: Certainty;
+  readonly reason: string;
+}
+
+export type Stance = 'report' | 'opinion' | 'historical';
+
+/* --------------------------------------------------------------- record */
+
+export interface TextInfo {
+  readonly sequence: number;
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface Reason {
+  readonly rule: string;
+  readonly tokens: string;
+  readonly why: string;
+  readonly frames: readonly string[];
+  readonly actor: readonly string[];
+  readonly recipient: readonly string[];
+  readonly date: string;
+  readonly attribution: string;
+  readonly stance: string;
+  readonly place?: string;
+  readonly size?: string;
+}
+
+/** A PLOVER event record, with the current manual's field names. */
+export interface PloverRecord {
+  readonly id: string;
+  readonly story_id: string;
+  readonly date: string | null;
+  readonly enddate?: string;
+  readonly date_precision: DatePrecision;
+  readonly actor: readonly Entity[];
+  readonly recipient: readonly Entity[];
+  readonly event: PloverEventType;
+  readonly mode: readonly string[];
+  readonly context: readonly string[];
+  readonly quad_code: QuadCode;
+  readonly event_scale: number;
+  readonly event_text: string;
+  readonly event_loc: Place | null;
+  readonly size: Size | null;
+  readonly text: string;
+  readonly text_info: TextInfo;
+  readonly attribution: Attribution;
+  readonly negated: boolean;
+  readonly stance: Stance;
+  readonly reason: Reason;
+  readonly coder: { readonly name: string; readonly version: string };
+}
+
+/* ---------------------------------------------------------------- model */
+
+/** A named leader with tenures, from data/leaders.json or a user's actor file. */
+export interface LeaderEntry {
+  readonly name: string;
+  readonly aliases?: readonly string[];
+  readonly country: string;
+  readonly sector?: string;
+  readonly tenures: readonly Tenure[];
+}
+
+/** A plain actor dictionary entry: phrase → entity. */
+export interface ActorEntry {
+  readonly names: readonly string[];
+  readonly code: string;
+  readonly sector?: string;
+  readonly other_sectors?: readonly string[];
+  readonly kind: MentionKind;
+  readonly identifier?: string;
+}
+
+/** An agent noun that turns a country mention into a sector ("army" → MIL). */
+export interface AgentEntry {
+  readonly names: readonly string[];
+  readonly sector: string;
+  /** Office title, for titled officials ("defense minister"). */
+  readonly office?: string;
+}
+
+export interface Conflict {
+  readonly id: string;
+  readonly name: string;
+  readonly parties: readonly string[];
+  readonly start: string;
+  readonly end: string | null;
+  /** Places and words that name it: "Nagorno-Karabakh", "Karabakh". */
+  readonly places: readonly string[];
+  readonly aliases?: readonly string[];
+  /** war, clashes, insurgency, intervention... */
+  readonly scale: string;
+}
+
+export interface GazetteerPlace {
+  readonly name: string;
+  readonly country: string;
+  readonly lat: number;
+  readonly lon: number;
+  readonly population: number;
+}
+
+/** Everything language-specific, loaded once and passed to the pipeline. */
+export interface Model {
+  readonly version: string;
+  /** The wink-nlp instance that tokenises and tags. */
+  readonly nlp: import('./nlp.js').Nlp;
+  /** Lower-cased phrase (space-joined tokens) → entries. Longest match wins. */
+  readonly actorIndex: PhraseIndex<ActorEntry>;
+  readonly leaderIndex: PhraseIndex<LeaderEntry>;
+  readonly agentIndex: PhraseIndex<AgentEntry>;
+  /** Rules by anchor word. */
+  readonly rulesByAnchor: ReadonlyMap<string, readonly CompiledRule[]>;
+  readonly rules: readonly CompiledRule[];
+  readonly lexicon: Lexicon;
+  readonly conflicts: readonly Conflict[];
+  /** Lazily loaded place lookup (lower-cased name → place). */
+  readonly places: (name: string) => GazetteerPlace | undefined;
+  /** Country name for a code, for tables and messages. */
+  readonly countryName: (code: string) => string | undefined;
+  /** Quad classes and PLOVER scores (data/plover.json). */
+  readonly plover: { readonly quad: Readonly<Record<string, number>>; readonly scale: Readonly<Record<string, number>> };
+}
+
+/** Word lists used by the stages: speech verbs, hedges, number words, ... */
+export interface Lexicon {
+  readonly classes: ReadonlyMap<string, ReadonlySet<string>>;
+  readonly numbers: ReadonlyMap<string, number>;
+}
+
+export interface PhraseIndex<T> {
+  /** Longest phrase length in tokens. */
+  readonly maxLen: number;
+  readonly get: (phrase: string) => readonly T[] | undefined;
+  /** Longest phrase starting at token `at`: its length in tokens and its entries. */
+  readonly longestAt: (tokens: readonly Token[], at: number) => { readonly len: number; readonly values: readonly T[] } | undefined;
+}
