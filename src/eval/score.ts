@@ -65,7 +65,11 @@ export function scoreGold(coded: readonly { readonly gold: GoldStory; readonly r
   for (const { gold, records } of coded) {
     produced += records.length;
     const types = new Set(gold.events.map((e) => e.type));
-    if (records.some((r) => !types.has(r.event))) wrong++;
+    const extra = records.filter((r) => !types.has(r.event));
+    if (extra.length) {
+      wrong++;
+      misses.push(`WRONG TYPE ${gold.id} [gold ${[...types].join('/')}] ${gold.text}\n   extra ${extra.map((r) => `${r.event} on "${r.event_text}"`).join(' | ')}`);
+    }
     for (const g of gold.events) {
       events++;
       const cell = (perType[g.type] ??= [0, 0]);

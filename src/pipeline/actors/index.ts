@@ -2,7 +2,8 @@ import type { ActorEntry, ActorMention, AgentEntry, Entity, LeaderEntry, Model, 
 import { learnNames, resolveLearned } from './names.js';
 
 const MODIFIERS = new Set(['former', 'new', 'top', 'senior', 'deputy', 'acting', 'then', 'current', 'outgoing', 'incoming', 'chief', 'first', 'vice', 'ex', 'interim', 'late', 'visiting']);
-const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her']);
+/** "presidents of Azerbaijan", "security forces in Guinea", "activists from the Fatah Party". */
+const LINKS = new Set(['of', 'in', 'from', 'throughout', 'across', 'with', 'to']);
 const KIND_RANK: Record<string, number> = { leader: 5, organization: 4, territory: 3, country: 3, capital: 2, demonym: 1 };
 
 const isCapitalised = (t: Token): boolean => /^[A-Z\u00C0-\u024F]/.test(t.text);
@@ -87,9 +88,10 @@ function agentOfCountry(s: Sentence, at: number, model: Model): Draft | undefine
   const agent = agentAt(t, at, model);
   if (!agent) return undefined;
   let k = at + agent.len;
-  if (t[k]?.lower !== 'of') return undefined;
+  if (t[k]?.lower === 'affiliated' || t[k]?.lower === 'loyal') k++;
+  if (!LINKS.has(t[k]?.lower ?? '')) return undefined;
   k++;
-  if (t[k]?.lower === 'the') k++;
+  while (k < t.length && (t[k]!.lower === 'the' || (t[k]!.pos === 'ADJ' && !model.actorIndex.longestAt(t, k)))) k++;
   const hit = k < t.length ? model.actorIndex.longestAt(t, k) : undefined;
   if (!hit || !isCapitalised(t[k]!)) return undefined;
   const entry = hit.values[0]!;

@@ -27,7 +27,9 @@ export function findPlace(s: Sentence, trigger: number, mentions: readonly Actor
     });
   }
   for (let i = 1; i < t.length; i++) {
-    if (!LOCATIVE.has(t[i - 1]!.lower) || !/^[A-Z]/.test(t[i]!.text) || t[i]!.pos === 'PUNCT') continue;
+    // "in Samarra", "near the town of Samarra".
+    const kindOf = i >= 4 && t[i - 1]!.lower === 'of' && PLACE_NOUNS.has(t[i - 2]!.lower) && t[i - 3]!.lower === 'the' && LOCATIVE.has(t[i - 4]!.lower);
+    if ((!LOCATIVE.has(t[i - 1]!.lower) && !kindOf) || !/^[A-Z]/.test(t[i]!.text) || t[i]!.pos === 'PUNCT') continue;
     if (mentions.some((m) => i >= m.start && i < m.end)) continue;
     let len = 1;
     while (len < 3 && i + len < t.length && /^[A-Z]/.test(t[i + len]!.text) && t[i + len]!.pos === 'PROPN') len++;

@@ -6,7 +6,7 @@ const MATERIAL_CONFLICT = new Set<PloverEventType>(['ASSAULT', 'COERCE', 'MOBILI
 const BRIDGE_POS = new Set(['ADV', 'AUX', 'PART', 'PRON', 'ADP', 'DET', 'NUM', 'PROPN', 'NOUN', 'ADJ', 'VERB']);
 /** Words that open a new clause: a frame does not reach past them. */
 const CLAUSE_OPENERS = new Set(['after', 'before', 'when', 'while', 'because', 'since', 'as', 'if', 'unless', 'although', 'but', 'which', 'who', 'whose', 'where', 'despite', 'amid', 'following']);
-const MAX_BRIDGE = 6;
+const MAX_BRIDGE = 8;
 
 export interface Composition {
   readonly event: PloverEventType;

@@ -7,6 +7,8 @@ import { findSpeechFrames, frameFor, type SpeechFrame } from './speech.js';
 export { findSpeechFrames, frameFor, type SpeechFrame };
 
 const WINDOW = 40;
+/** Verbal acts: with no subject of their own inside a reporting clause, the speaker made them. */
+const VERBAL = new Set(['AGREE', 'CONSULT', 'SUPPORT', 'CONCEDE', 'REQUEST', 'ACCUSE', 'REJECT', 'THREATEN']);
 
 export interface EventContext {
   /** Subject of the previous sentence, for a pronoun that opens this one. */
@@ -30,13 +32,17 @@ const dedupe = (list: readonly ActorMention[]): ActorMention[] => {
 function roles(s: Sentence, mentions: readonly ActorMention[], trigger: Trigger, frames: readonly Trigger[], speech: readonly SpeechFrame[], ctx: EventContext) {
   const t = s.tokens;
   const verbStart = frames.length ? frames[frames.length - 1]!.start : trigger.start;
-  const objectFrom = frames.length ? frames[frames.length - 1]!.end : trigger.end;
+  const objectFrom = frames.length ? frames[frames.length - 1]!.end : trigger.head + 1;
   const frame = frameFor(speech, trigger.start);
   // Claimants are not parties: the clause that reports this event, and reporting clauses after it.
   const excluded = new Set<ActorMention>(frame ? frame.claimant : []);
   for (const f of speech) for (const m of f.claimant) if (m.start >= trigger.end) excluded.add(m);
   const passive = trigger.rule.spec.passive === true || (frames.length === 0 && isPassive(t, trigger.head));
-  const subject = findSubject(t, mentions, verbStart, excluded, ctx.previousSubject);
+  // A mention right before the trigger is its actor: "NATO peacekeeping troops", "Palestinian riots".
+  const adjacent = mentions.find((m) => m.end === trigger.start && !excluded.has(m));
+  const subject = adjacent
+    ? { mentions: [adjacent], via: `"${adjacent.entity.entity_text}" right before the trigger` }
+    : findSubject(t, mentions, verbStart, excluded, ctx.previousSubject);
   let actor: readonly ActorMention[];
   let recipient: readonly ActorMention[];
   let why: string;
@@ -58,7 +64,7 @@ function roles(s: Sentence, mentions: readonly ActorMention[], trigger: Trigger,
     actor = frame.claimant;
     recipient = subject.mentions;
     why = `obligation "${s.tokens[speakerFrame.start]!.text}": actor is the speaker "${frame.claimantText}", recipient ${subject.via}`;
-  } else if (!actor.length && frame && frame.certainty === 'confirmed' && frame.claimant.length) {
+  } else if (!actor.length && frame && frame.claimant.length && (frame.certainty === 'confirmed' || VERBAL.has(trigger.rule.spec.event))) {
     actor = frame.claimant;
     why = `actor is "${frame.claimantText}", who ${frame.verb} it; ` + why;
   }
@@ -78,7 +84,7 @@ export function codeEvents(s: Sentence, mentions: readonly ActorMention[], model
   const triggers = findTriggers(s, mentions, model);
   if (triggers.length === 0) return { events: [], subject: firstSubject(s, mentions) };
   const frameTriggers = triggers.filter((x) => x.rule.spec.frame);
-  const eventTriggers = absorbObjects(triggers.filter((x) => !x.rule.spec.frame), triggers, s);
+  const eventTriggers = absorbObjects(triggers.filter((x) => !x.rule.spec.frame), triggers, s).filter((x) => !secondary(x, triggers, s));
   const speech = findSpeechFrames(s, mentions, model);
   const used = new Set<Trigger>();
   const planned: { trigger: Trigger; frames: Trigger[] }[] = [];
@@ -88,7 +94,8 @@ export function codeEvents(s: Sentence, mentions: readonly ActorMention[], model
     planned.push({ trigger: trig, frames });
   }
   for (const f of frameTriggers) {
-    if (used.has(f) || f.rule.spec.event === 'FRAME') continue;
+    if (used.has(f)) continue;
+    if (f.rule.spec.event === 'FRAME' && !(f.rule.spec.speaker && frameFor(speech, f.start)?.claimant.length)) continue;
     const outer = governingFrames(f, frameTriggers.filter((x) => x !== f && x.start < f.start), s.tokens, eventTriggers);
     outer.forEach((o) => used.add(o));
     planned.push({ trigger: f, frames: outer });
@@ -96,7 +103,9 @@ export function codeEvents(s: Sentence, mentions: readonly ActorMention[], model
   const events: CodedEvent[] = [];
   for (const { trigger, frames } of planned.sort((a, b) => a.trigger.start - b.trigger.start)) {
     const spec = trigger.rule.spec;
-    const base = compose(spec.event as PloverEventType, spec.mode ? [spec.mode] : [], frames);
+    const type = (spec.event === 'FRAME' ? 'REQUEST' : spec.event) as PloverEventType;
+    if (type === 'REQUEST' && frames.length === 0 && planned.some((p) => p.trigger.rule.spec.event === 'PROTEST' && p.trigger.end <= trigger.start)) continue;
+    const base = compose(type, spec.mode ? [spec.mode] : spec.event === 'FRAME' ? ['change'] : [], frames);
     const r = roles(s, mentions, trigger, frames, speech, ctx);
     const frameNames = frames.map((f) => `${f.rule.spec.frame}: "${tokenText(s, f)}"`);
     events.push({
@@ -109,6 +118,39 @@ export function codeEvents(s: Sentence, mentions: readonly ActorMention[], model
 }
 
 const NOUNS = new Set(['NOUN', 'PROPN']);
+/** Openers of clauses that give background or circumstance to the main event. */
+const BACKGROUND = new Set(['after', 'before', 'when', 'while', 'because', 'since', 'although', 'though', 'whereas', 'until', 'following', 'amid', 'despite', 'during']);
+const RELATIVE = new Set(['whom', 'which', 'who', 'where', 'whose']);
+const PURPOSE = /^(?:to|aimed at|aiming at|in order to|so as to)$/;
+
+/**
+ * Events that only qualify the sentence's main event are not coded separately: purpose infinitives
+ * ("visit ... to mediate", "staged demonstrations to demand"), non-restrictive relative clauses
+ * (", whom they had taken hostage"), participle clauses (", saying he would welcome"), and background
+ * clauses or phrases ("after two vehicles were hit", "following a government offensive").
+ */
+function secondary(e: Trigger, all: readonly Trigger[], s: Sentence): boolean {
+  const t = s.tokens;
+  const earlier = all.filter((x) => x !== e && x.end <= e.start);
+  if (earlier.length === 0) return false;
+  const prev = t[e.start - 1];
+  const prev2 = e.start >= 2 ? `${t[e.start - 2]!.lower} ${prev?.lower}` : '';
+  if (prev && (PURPOSE.test(prev.lower) || PURPOSE.test(prev2)) && earlier.some((x) => e.start - x.end <= 8 && !x.rule.spec.frame)) {
+    let ok = true;
+    for (let k = Math.max(...earlier.map((x) => x.end)); k < e.start; k++) if (t[k]!.lower === ',' || t[k]!.lower === ';') ok = false;
+    if (ok) return true;
+  }
+  if (prev?.lower === ',' && t[e.head]!.lower.endsWith('ing') && t[e.head]!.pos === 'VERB') return true;
+  for (let k = e.start - 1; k >= Math.max(0, e.start - 12); k--) {
+    const w = t[k]!.lower;
+    if (w === ',' || w === ';') {
+      if (RELATIVE.has(t[k + 1]?.lower ?? '')) return true;
+      break;
+    }
+    if (BACKGROUND.has(w) && earlier.some((x) => x.end <= k)) return true;
+  }
+  return false;
+}
 
 /**
  * A noun event that is the object of a verb event is its content, not another event:
@@ -119,7 +161,7 @@ function absorbObjects(events: readonly Trigger[], all: readonly Trigger[], s: S
   return events.filter((e) => {
     if (!NOUNS.has(t[e.head]!.pos)) return true;
     return !all.some((v) => {
-      if (v === e || NOUNS.has(t[v.head]!.pos) || v.end > e.start || e.start - v.end > 8) return false;
+      if (v === e || NOUNS.has(t[v.head]!.pos) || v.end > e.start || e.start - v.end > 10) return false;
       for (let k = v.end; k < e.start; k++) if (t[k]!.lower === 'that' || t[k]!.lower === ',' || t[k]!.lower === ';') return false;
       return true;
     });

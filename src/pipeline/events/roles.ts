@@ -5,31 +5,50 @@ const OBJECT_PREPS = new Set([
   'between', 'among', 'about', 'regarding', 'onto', 'upon', 'than', 'like', 'unlike', 'near', 'across', 'through', 'within', 'inside', 'outside', 'via', 'per',
 ]);
 const SKIPPABLE = new Set(['DET', 'ADJ', 'NUM']);
+/** "Thousands of Nigerians", "up to 100 ethnic Albanians", "a group of leaders": the people are the head. */
+const QUANTITY = new Set(['thousands', 'hundreds', 'dozens', 'tens', 'millions', 'scores', 'group', 'groups', 'number', 'some', 'many', 'most', 'majority', 'members', 'member', 'hundred', 'thousand', 'million', 'crowd', 'crowds', 'delegation', 'team', 'all', 'both']);
 const SUBJECT_PRONOUNS = new Set(['it', 'they', 'he', 'she', 'we']);
+const POSSESSIVE_PRONOUNS = new Set(['their', 'its', 'his', 'her']);
+/** Nouns for a state's organs that a possessive pronoun can own: "their forces", "its army". */
+const AGENT_NOUNS = new Set(['forces', 'troops', 'army', 'military', 'government', 'police', 'soldiers', 'officials', 'ministry', 'leaders', 'leader', 'navy', 'authorities', 'diplomats', 'embassy', 'president', 'fighters', 'militias']);
+const agentNoun = (t: Token | undefined): boolean => t !== undefined && AGENT_NOUNS.has(t.lower);
 const RELATIVES = new Set(['who', 'which', 'that']);
 export const CLAUSE_STOP = new Set([';']);
+const STANCE_PARTICIPLES = new Set(['oppose', 'commit', 'dedicate', 'devote', 'determine', 'prepare', 'inclined', 'resolve']);
 
 /** True when a mention can be a clause subject: not the object of a verb or a preposition. */
 export function isSubjectPosition(m: ActorMention, tokens: readonly Token[]): boolean {
   let k = m.start - 1;
   let skipped = 0;
-  while (k >= 0 && skipped < 4 && (SKIPPABLE.has(tokens[k]!.pos) || tokens[k]!.lower === 'former')) {
-    k--;
-    skipped++;
+  for (;;) {
+    while (k >= 0 && skipped < 6 && (SKIPPABLE.has(tokens[k]!.pos) || tokens[k]!.lower === 'former' || tokens[k]!.lower === 'ethnic')) {
+      k--;
+      skipped++;
+    }
+    if (k >= 1 && tokens[k]!.lower === 'to' && tokens[k - 1]!.lower === 'up') k -= 2;
+    else if (k >= 1 && tokens[k]!.lower === 'of' && (QUANTITY.has(tokens[k - 1]!.lower) || tokens[k - 1]!.pos === 'NUM')) k -= 2;
+    else if (k >= 1 && tokens[k]!.lower === 'than' && tokens[k - 1]!.lower === 'more') k -= 2;
+    else break;
   }
-  if (k < 0) return m.kind !== 'demonym' || !isModifier(m, tokens);
+  if (isModifier(m, tokens)) return false;
+  if (k < 0) return true;
   const prev = tokens[k]!;
-  if (m.kind === 'demonym' && isModifier(m, tokens)) return false;
   if (OBJECT_PREPS.has(prev.lower)) return false;
   if (prev.pos === 'VERB' && prev.lemma !== 'say' && prev.lemma !== 'report') return false;
   return true;
 }
 
-/** A bare demonym before a noun ("Serbian origin", "Armenian occupation") modifies it: it is no actor. */
+/**
+ * A bare demonym before a noun ("Serbian origin", "Armenian occupation"), or a country name inside a noun
+ * phrase ("a key U.S. ally"), modifies that noun: it is no actor.
+ */
 function isModifier(m: ActorMention, tokens: readonly Token[]): boolean {
-  if (m.entity.sector) return false;
+  if (m.entity.sector || m.possessive) return false;
   const next = tokens[m.end];
-  return next !== undefined && (next.pos === 'NOUN' || next.pos === 'PROPN' || next.pos === 'ADJ');
+  if (next === undefined || !(next.pos === 'NOUN' || next.pos === 'PROPN' || next.pos === 'ADJ')) return false;
+  if (m.kind === 'demonym') return true;
+  const prev = tokens[m.start - 1];
+  return (m.kind === 'country' || m.kind === 'capital') && prev !== undefined && (prev.pos === 'ADJ' || (prev.pos === 'DET' && prev.lower !== 'the'));
 }
 
 const JOIN_WORDS = new Set(['and', ',', '&', 'both', 'the', 'former', 'a', 'an', 'its', 'their']);
@@ -99,7 +118,8 @@ export function findSubject(tokens: readonly Token[], mentions: readonly ActorMe
       if (!ante) return undefined;
       return { mentions: compound(ante, mentions, tokens, 'left'), via: `relative "${word}" → ${ante.entity.entity_text}` };
     }
-    if (t.pos === 'PRON' && SUBJECT_PRONOUNS.has(word)) {
+    const possessiveAgent = POSSESSIVE_PRONOUNS.has(word) && agentNoun(tokens[k + 1]);
+    if ((t.pos === 'PRON' && SUBJECT_PRONOUNS.has(word)) || possessiveAgent) {
       const ante = mentions.filter((x) => x.end <= k && x.start >= floor && isSubjectPosition(x, tokens)).sort((a, b) => b.end - a.end)[0];
       if (ante) return { mentions: compound(ante, mentions, tokens, 'left'), via: `pronoun "${word}" → ${ante.entity.entity_text}` };
       if (previous.length) return { mentions: previous, via: `pronoun "${word}" → ${previous[0]!.entity.entity_text} (previous sentence)` };
@@ -136,6 +156,8 @@ export function findAgent(tokens: readonly Token[], mentions: readonly ActorMent
 export function isPassive(tokens: readonly Token[], head: number): boolean {
   const h = tokens[head]!;
   if (h.pos !== 'VERB' || !/(ed|en|wn|ne|t)$/.test(h.lower)) return false;
+  // "is opposed to", "is committed to": adjectives of stance, not passives.
+  if (STANCE_PARTICIPLES.has(h.lemma) && tokens[head + 1]?.lower === 'to') return false;
   for (let k = head - 1; k >= Math.max(0, head - 3); k--) {
     const t = tokens[k]!;
     if (t.lemma === 'be' || t.lemma === 'get') return !(k > 0 && tokens[k - 1]!.lower === 'there');
