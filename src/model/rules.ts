@@ -68,13 +68,28 @@ export function compileRule(spec: RuleSpec, lexicon: Lexicon, where: string): Co
   return { id, spec: { ...spec, priority: spec.priority ?? 0 }, elements, anchors: [...first.words], headElement: head };
 }
 
-/** A pattern word; "word:v" must not be a noun in the text. */
+/**
+ * Inflected forms of a pattern word, so rules do not depend on the lemmatiser:
+ * "stage" also matches "stages", "staged", "staging".
+ */
+export function inflections(w: string): string[] {
+  if (!/^[a-z]{3,}$/.test(w)) return [w];
+  const out = new Set([w, `${w}s`, `${w}ing`, `${w}ed`]);
+  if (w.endsWith('e')) out.add(`${w}d`).add(`${w.slice(0, -1)}ing`);
+  if (/[^aeiou]y$/.test(w)) out.add(`${w.slice(0, -1)}ies`).add(`${w.slice(0, -1)}ied`);
+  if (/(s|x|z|ch|sh)$/.test(w)) out.add(`${w}es`);
+  if (/[^aeiou][aeiou][bdgmnprt]$/.test(w) && w.length <= 5) out.add(`${w}${w.slice(-1)}ed`).add(`${w}${w.slice(-1)}ing`);
+  return [...out];
+}
+
+/** A pattern word and its inflections; "word:v" must not be a noun in the text. */
 function addWord(part: string, words: Set<string>, verbal: Set<string>): void {
-  const w = part.toLowerCase().replace(/[’‘]/g, "'");
-  if (w.endsWith(':v')) {
-    words.add(w.slice(0, -2));
-    verbal.add(w.slice(0, -2));
-  } else words.add(w);
+  const raw = part.toLowerCase().replace(/[’‘]/g, "'");
+  const isVerbal = raw.endsWith(':v');
+  for (const w of inflections(isVerbal ? raw.slice(0, -2) : raw)) {
+    words.add(w);
+    if (isVerbal) verbal.add(w);
+  }
 }
 
 /** Index rules by the words that can start them. */

@@ -1,7 +1,7 @@
 import type { ActorEntry, ActorMention, AgentEntry, Entity, LeaderEntry, Model, Sentence, Token } from '../../types.js';
 import { learnNames, resolveLearned } from './names.js';
 
-const MODIFIERS = new Set(['former', 'new', 'top', 'senior', 'deputy', 'acting', 'then', 'current', 'outgoing', 'incoming', 'chief', 'first', 'vice', 'ex', 'interim', 'late', 'visiting']);
+const MODIFIERS = new Set(['former', 'new', 'top', 'senior', 'junior', 'assistant', 'deputy', 'acting', 'then', 'current', 'outgoing', 'incoming', 'chief', 'first', 'vice', 'ex', 'interim', 'late', 'visiting', 'veteran', 'hardline', 'ousted', 'exiled', 'powerful']);
 /** "presidents of Azerbaijan", "security forces in Guinea", "activists from the Fatah Party". */
 const LINKS = new Set(['of', 'in', 'from', 'throughout', 'across', 'with', 'to']);
 const KIND_RANK: Record<string, number> = { leader: 5, organization: 4, territory: 3, country: 3, capital: 2, demonym: 1 };
@@ -184,6 +184,23 @@ function sentenceMentions(s: Sentence, model: Model): Draft[] {
   return out;
 }
 
+/**
+ * An ethnic group named where it lives belongs to that state: "ethnic Albanians in Serbia",
+ * "the Albanians of southern Serbia" are people of Serbia, not of Albania.
+ */
+function residence(s: Sentence, drafts: Draft[]): Draft[] {
+  const t = s.tokens;
+  const places = drafts.filter((d) => (d.kind === 'country' || d.kind === 'territory') && d.start > 0 && /^(in|of)$/.test(t[d.start - 1]!.lower) || (d.kind === 'country' && d.start > 1 && /^(in|of)$/.test(t[d.start - 2]!.lower) && t[d.start - 1]!.pos === 'ADJ'));
+  return drafts.map((d) => {
+    if (d.kind !== 'demonym' || d.sector === 'MIL' || d.sector === 'GOV') return d;
+    const ethnic = d.start > 0 && t[d.start - 1]!.lower === 'ethnic';
+    const of = places.find((p) => p.start > d.end && p.start <= d.end + 3);
+    const where = of ?? (ethnic ? places.find((p) => p.start > d.end) : undefined);
+    if (!where || where.code === d.code) return d;
+    return { ...d, code: where.code, reason: `${d.reason}, living in ${where.code} ("${s.tokens[where.start]!.text}")` };
+  });
+}
+
 function toMention(s: Sentence, d: Draft): ActorMention {
   const entity: Entity = {
     code: d.code,
@@ -207,7 +224,7 @@ function toMention(s: Sentence, d: Draft): ActorMention {
  * resolve their bare or titled repetitions ("Minister Madat Guliyev") elsewhere in it.
  */
 export function findActors(sentences: readonly Sentence[], model: Model): readonly (readonly ActorMention[])[] {
-  const drafts = sentences.map((s) => sentenceMentions(s, model));
+  const drafts = sentences.map((s) => residence(s, sentenceMentions(s, model)));
   const learned = learnNames(drafts.flat());
   return sentences.map((s, k) => resolveLearned(s, drafts[k]!, learned, model).map((d) => toMention(s, d)));
 }

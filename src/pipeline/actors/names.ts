@@ -1,6 +1,9 @@
 import type { Model, Sentence } from '../../types.js';
 import type { Draft } from './index.js';
 
+const STATE_KINDS = new Set(['country', 'capital', 'territory', 'demonym', 'agent', 'leader', 'organization']);
+const NON_STATE = new Set(['IGO', 'UNO', 'EUR', 'NGO', 'ISM', 'IMG', 'MNC']);
+
 export interface LearnedName {
   readonly code: string;
   readonly sector?: string;
@@ -34,6 +37,8 @@ export function learnNames(drafts: readonly Draft[]): ReadonlyMap<string, Learne
  */
 export function resolveLearned(s: Sentence, drafts: readonly Draft[], learned: ReadonlyMap<string, LearnedName>, model: Model): Draft[] {
   const out: Draft[] = [];
+  const states = new Set(drafts.filter((d) => d.code && STATE_KINDS.has(d.kind) && /^[A-Z]{3}$/.test(d.code) && !NON_STATE.has(d.code)).map((d) => d.code));
+  const only = states.size === 1 ? [...states][0]! : undefined;
   for (const d of drafts) {
     if (d.code) {
       out.push(d);
@@ -41,6 +46,7 @@ export function resolveLearned(s: Sentence, drafts: readonly Draft[], learned: R
     }
     const hit = d.identifier ? learned.get(d.identifier.toLowerCase()) : undefined;
     if (hit) out.push({ ...d, code: hit.code, reason: `${d.reason}: named with ${hit.code} elsewhere in the story` });
+    else if (only) out.push({ ...d, code: only, reason: `${d.reason}: not in the leaders list; the one state the sentence names is ${only}` });
   }
   if (learned.size === 0) return out;
   const t = s.tokens;

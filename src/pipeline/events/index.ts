@@ -59,7 +59,7 @@ function roles(s: Sentence, mentions: readonly ActorMention[], trigger: Trigger,
     why = `actor ${subject ? subject.via : 'none'}; recipient ${recipient.length ? `first mention after the verb "${recipient[0]!.entity.entity_text}"` : 'none'}`;
   }
   if (trigger.rule.spec.swap) [actor, recipient] = [recipient, actor];
-  const speakerFrame = frames.find((f) => f.rule.spec.speaker);
+  const speakerFrame = trigger.rule.spec.speaker ? trigger : frames.find((f) => f.rule.spec.speaker);
   if (speakerFrame && frame && frame.claimant.length && subject) {
     actor = frame.claimant;
     recipient = subject.mentions;

@@ -14,6 +14,8 @@ const AGENT_NOUNS = new Set(['forces', 'troops', 'army', 'military', 'government
 const agentNoun = (t: Token | undefined): boolean => t !== undefined && AGENT_NOUNS.has(t.lower);
 const RELATIVES = new Set(['who', 'which', 'that']);
 export const CLAUSE_STOP = new Set([';']);
+/** Words after which a verb's object can no longer be: a new clause begins. */
+const OBJECT_STOP = new Set(['when', 'while', 'whom', 'which', 'who', 'whose', 'because', 'although', 'whereas', 'unless', 'until']);
 const STANCE_PARTICIPLES = new Set(['oppose', 'commit', 'dedicate', 'devote', 'determine', 'prepare', 'inclined', 'resolve']);
 
 /** True when a mention can be a clause subject: not the object of a verb or a preposition. */
@@ -133,7 +135,13 @@ export function findSubject(tokens: readonly Token[], mentions: readonly ActorMe
 /** The first mention after `from` in the same clause, with its compound partners. */
 export function findObject(tokens: readonly Token[], mentions: readonly ActorMention[], from: number, excluded: ReadonlySet<ActorMention>, opts: { skipBy: boolean; limit: number }): ActorMention[] {
   let ceiling = Math.min(tokens.length, from + opts.limit);
-  for (let k = from; k < ceiling; k++) if (CLAUSE_STOP.has(tokens[k]!.lower) || tokens[k]!.lower === 'according') { ceiling = k; break; }
+  for (let k = from; k < ceiling; k++) {
+    const w = tokens[k]!.lower;
+    if (CLAUSE_STOP.has(w) || w === 'according' || (k > from && OBJECT_STOP.has(w))) {
+      ceiling = k;
+      break;
+    }
+  }
   const first = mentions
     .filter((m) => m.start >= from && m.start < ceiling && !excluded.has(m))
     .filter((m) => !(opts.skipBy && m.start > 0 && tokens[m.start - 1]!.lower === 'by'))
@@ -144,7 +152,7 @@ export function findObject(tokens: readonly Token[], mentions: readonly ActorMen
 /** The agent of a passive verb: the mention after "by". */
 export function findAgent(tokens: readonly Token[], mentions: readonly ActorMention[], from: number, limit: number): ActorMention[] {
   for (let k = from; k < Math.min(tokens.length, from + limit); k++) {
-    if (CLAUSE_STOP.has(tokens[k]!.lower)) return [];
+    if (CLAUSE_STOP.has(tokens[k]!.lower) || tokens[k]!.lower === ',' || tokens[k]!.lower === 'according') return [];
     if (tokens[k]!.lower !== 'by') continue;
     const m = mentions.find((x) => x.start > k && x.start <= k + 3);
     if (m) return compound(m, mentions, tokens, 'right');

@@ -1,5 +1,5 @@
 import type { ActorMention, Certainty, Model, Sentence, Token } from '../../types.js';
-import { isSubjectPosition } from './roles.js';
+import { findSubject } from './roles.js';
 
 /** A reporting clause: who says it, with which verb, and which tokens it covers. */
 export interface SpeechFrame {
@@ -81,9 +81,10 @@ export function findSpeechFrames(s: Sentence, mentions: readonly ActorMention[],
       frames.push({ verb: tok.lemma, verbIndex: k, claimant, claimantText: textOf(s, start, k), scope: [0, start - 1], certainty });
       continue;
     }
-    const subject = mentions.filter((m) => m.end <= k && m.end >= k - 3 && isSubjectPosition(m, t)).sort((a, b) => b.end - a.end)[0];
-    const from = subject ? subject.start : start;
-    const claimant = subject ? [subject] : mentions.filter((m) => m.start >= start && m.end <= k);
+    const found = findSubject(t, mentions, k, new Set(), []);
+    const subject = found && found.mentions[0]!.end >= k - 12 ? found.mentions : undefined;
+    const from = subject ? Math.min(...subject.map((m) => m.start)) : start;
+    const claimant = subject ?? mentions.filter((m) => m.start >= start && m.end <= k);
     if (from === k && !subject) continue;
     frames.push({ verb: tok.lemma, verbIndex: k, claimant, claimantText: textOf(s, from, k), scope: [k + 1, t.length], certainty });
   }
