@@ -34,7 +34,7 @@ function read(path: string): string {
 }
 
 export async function runCode(inputs: string[], flags: CodeFlags, io: Io): Promise<number> {
-  const format = (flags.format ?? (io.stdoutIsTTY ? 'table' : 'jsonl')) as OutputFormat;
+  const format = (flags.format ?? (io.stdoutIsTTY || flags.explain ? 'table' : 'jsonl')) as OutputFormat;
   if (!['jsonl', 'json', 'table'].includes(format)) throw new UsageError(`--format must be jsonl, json or table, not "${flags.format}"`);
   if (flags.date !== undefined && !toIsoDate(flags.date)) throw new UsageError(`--date must be a YYYY-MM-DD date, not "${flags.date}"`);
   const model = modelFromFlags(flags);

@@ -192,7 +192,7 @@ function residence(s: Sentence, drafts: Draft[]): Draft[] {
   const t = s.tokens;
   const places = drafts.filter((d) => (d.kind === 'country' || d.kind === 'territory') && d.start > 0 && /^(in|of)$/.test(t[d.start - 1]!.lower) || (d.kind === 'country' && d.start > 1 && /^(in|of)$/.test(t[d.start - 2]!.lower) && t[d.start - 1]!.pos === 'ADJ'));
   return drafts.map((d) => {
-    if (d.kind !== 'demonym' || d.sector === 'MIL' || d.sector === 'GOV') return d;
+    if (d.kind !== 'demonym' || (d.sector !== undefined && d.sector !== 'CVL')) return d;
     const ethnic = d.start > 0 && t[d.start - 1]!.lower === 'ethnic';
     const of = places.find((p) => p.start > d.end && p.start <= d.end + 3);
     const where = of ?? (ethnic ? places.find((p) => p.start > d.end) : undefined);

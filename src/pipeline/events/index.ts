@@ -1,7 +1,7 @@
 import type { ActorMention, CodedEvent, Model, PloverEventType, Sentence, Trigger } from '../../types.js';
 import { compose, governingFrames } from './frames.js';
 import { findTriggers } from './match.js';
-import { findAgent, findObject, findSubject, isPassive } from './roles.js';
+import { compound, findAgent, findObject, findSubject, isPassive } from './roles.js';
 import { findSpeechFrames, frameFor, type SpeechFrame } from './speech.js';
 
 export { findSpeechFrames, frameFor, type SpeechFrame };
@@ -41,7 +41,7 @@ function roles(s: Sentence, mentions: readonly ActorMention[], trigger: Trigger,
   // A mention right before the trigger is its actor: "NATO peacekeeping troops", "Palestinian riots".
   const adjacent = mentions.find((m) => m.end === trigger.start && !excluded.has(m));
   const subject = adjacent
-    ? { mentions: [adjacent], via: `"${adjacent.entity.entity_text}" right before the trigger` }
+    ? { mentions: compound(adjacent, mentions, t, 'left'), via: `"${adjacent.entity.entity_text}" right before the trigger` }
     : findSubject(t, mentions, verbStart, excluded, ctx.previousSubject);
   let actor: readonly ActorMention[];
   let recipient: readonly ActorMention[];

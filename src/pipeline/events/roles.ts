@@ -5,6 +5,8 @@ const OBJECT_PREPS = new Set([
   'between', 'among', 'about', 'regarding', 'onto', 'upon', 'than', 'like', 'unlike', 'near', 'across', 'through', 'within', 'inside', 'outside', 'via', 'per',
 ]);
 const SKIPPABLE = new Set(['DET', 'ADJ', 'NUM']);
+/** Words that open a noun phrase whatever their tag: "Ousted President X", "the embattled leader". */
+const NP_MODIFIERS = new Set(['former', 'ethnic', 'ousted', 'exiled', 'jailed', 'embattled', 'detained', 'deposed', 'late', 'slain', 'outgoing', 'elected', 'angry', 'armed', 'radical', 'united', 'unidentified', 'suspected', 'alleged', 'so-called']);
 /** "Thousands of Nigerians", "up to 100 ethnic Albanians", "a group of leaders": the people are the head. */
 const QUANTITY = new Set(['thousands', 'hundreds', 'dozens', 'tens', 'millions', 'scores', 'group', 'groups', 'number', 'some', 'many', 'most', 'majority', 'members', 'member', 'hundred', 'thousand', 'million', 'crowd', 'crowds', 'delegation', 'team', 'all', 'both']);
 const SUBJECT_PRONOUNS = new Set(['it', 'they', 'he', 'she', 'we']);
@@ -15,7 +17,7 @@ const agentNoun = (t: Token | undefined): boolean => t !== undefined && AGENT_NO
 const RELATIVES = new Set(['who', 'which', 'that']);
 export const CLAUSE_STOP = new Set([';']);
 /** Words after which a verb's object can no longer be: a new clause begins. */
-const OBJECT_STOP = new Set(['when', 'while', 'whom', 'which', 'who', 'whose', 'because', 'although', 'whereas', 'unless', 'until']);
+const OBJECT_STOP = new Set(['when', 'while', 'whom', 'which', 'who', 'whose', 'because', 'although', 'whereas']);
 const STANCE_PARTICIPLES = new Set(['oppose', 'commit', 'dedicate', 'devote', 'determine', 'prepare', 'inclined', 'resolve']);
 
 /** True when a mention can be a clause subject: not the object of a verb or a preposition. */
@@ -23,7 +25,7 @@ export function isSubjectPosition(m: ActorMention, tokens: readonly Token[]): bo
   let k = m.start - 1;
   let skipped = 0;
   for (;;) {
-    while (k >= 0 && skipped < 6 && (SKIPPABLE.has(tokens[k]!.pos) || tokens[k]!.lower === 'former' || tokens[k]!.lower === 'ethnic')) {
+    while (k >= 0 && skipped < 6 && (SKIPPABLE.has(tokens[k]!.pos) || NP_MODIFIERS.has(tokens[k]!.lower))) {
       k--;
       skipped++;
     }
@@ -152,7 +154,7 @@ export function findObject(tokens: readonly Token[], mentions: readonly ActorMen
 /** The agent of a passive verb: the mention after "by". */
 export function findAgent(tokens: readonly Token[], mentions: readonly ActorMention[], from: number, limit: number): ActorMention[] {
   for (let k = from; k < Math.min(tokens.length, from + limit); k++) {
-    if (CLAUSE_STOP.has(tokens[k]!.lower) || tokens[k]!.lower === ',' || tokens[k]!.lower === 'according') return [];
+    if (CLAUSE_STOP.has(tokens[k]!.lower) || tokens[k]!.lower === 'according') return [];
     if (tokens[k]!.lower !== 'by') continue;
     const m = mentions.find((x) => x.start > k && x.start <= k + 3);
     if (m) return compound(m, mentions, tokens, 'right');
