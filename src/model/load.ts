@@ -5,7 +5,7 @@ import type { ActorEntry, AgentEntry, CompiledRule, Conflict, LeaderEntry, Lexic
 import { countryEntries, type DependencyTable } from './countries.js';
 import { cityGazetteer } from './gazetteer.js';
 import { PhraseTable } from './phrases.js';
-import { compileRule, indexRules } from './rules.js';
+import { compileRule, indexRules, inflections } from './rules.js';
 import { getNlp } from '../nlp.js';
 import type { ActorFile } from './user-files.js';
 
@@ -39,9 +39,14 @@ export function loadModel(options: ModelOptions = {}): Model {
   const version = (readJson<{ version: string }>(join(root, 'package.json'))).version;
 
   const lexiconRaw = readJson<{ classes: Record<string, string[]>; numbers: Record<string, number> }>(join(dataDir, 'lexicon.json'));
+  const irregular = readJson<{ verbs: Record<string, string[]> }>(join(dataDir, 'irregular-verbs.json')).verbs;
+  const lemmas = new Map<string, string>();
+  for (const [base, forms] of Object.entries(irregular)) for (const f of forms) if (!lemmas.has(f)) lemmas.set(f, base);
   const lexicon: Lexicon = {
-    classes: new Map(Object.entries(lexiconRaw.classes).map(([k, v]) => [k, new Set(v)])),
+    // Word classes match any inflection of their words: "reported" is in the class that lists "report".
+    classes: new Map(Object.entries(lexiconRaw.classes).map(([k, v]) => [k, new Set(v.flatMap((w) => inflections(w)))])),
     numbers: new Map(Object.entries(lexiconRaw.numbers)),
+    lemmas,
   };
 
   const deps = readJson<DependencyTable>(join(dataDir, 'dependencies.json'));
@@ -90,7 +95,7 @@ export function loadModel(options: ModelOptions = {}): Model {
 
   return {
     version,
-    nlp: getNlp(),
+    nlp: getNlp(lexicon.lemmas),
     actorIndex,
     leaderIndex,
     agentIndex,

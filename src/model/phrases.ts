@@ -37,42 +37,62 @@ interface Slot<T> {
   readonly exact?: string;
 }
 
+interface TrieNode<T> {
+  slots?: Slot<T>[];
+  next?: Map<string, TrieNode<T>>;
+}
+
+/** A dictionary of multi-token phrases, walked token by token: no string building on the hot path. */
 export class PhraseTable<T> implements PhraseIndex<T> {
-  private readonly map = new Map<string, Slot<T>[]>();
-  /** First token → longest phrase that starts with it. */
-  private readonly firsts = new Map<string, number>();
+  private readonly root = new Map<string, TrieNode<T>>();
   maxLen = 0;
 
   add(name: string, value: T): void {
     const tokens = nameTokens(name);
     if (tokens.length === 0) return;
-    const key = tokens.join(' ');
     const trimmed = name.trim();
     const exact = /^[A-Z.]{2,5}$/.test(trimmed) && trimmed.replace(/\./g, '').length <= 4 ? trimmed : undefined;
-    const list = this.map.get(key) ?? [];
-    if (!list.some((s) => s.value === value)) list.push(exact ? { value, exact } : { value });
-    this.map.set(key, list);
-    this.firsts.set(tokens[0]!, Math.max(this.firsts.get(tokens[0]!) ?? 0, tokens.length));
+    let level = this.root;
+    let node: TrieNode<T> | undefined;
+    for (const tok of tokens) {
+      node = level.get(tok);
+      if (!node) {
+        node = {};
+        level.set(tok, node);
+      }
+      node.next ??= new Map();
+      level = node.next;
+    }
+    const slots = (node!.slots ??= []);
+    if (!slots.some((x) => x.value === value)) slots.push(exact ? { value, exact } : { value });
     this.maxLen = Math.max(this.maxLen, tokens.length);
   }
 
-  get = (phrase: string): readonly T[] | undefined => this.map.get(phrase)?.map((s) => s.value);
+  get = (phrase: string): readonly T[] | undefined => {
+    let level: Map<string, TrieNode<T>> | undefined = this.root;
+    let node: TrieNode<T> | undefined;
+    for (const tok of phrase.split(' ')) {
+      node = level?.get(tok);
+      if (!node) return undefined;
+      level = node.next;
+    }
+    return node?.slots?.map((x) => x.value);
+  };
 
   /** Longest phrase starting at token `at`: its length and values, or undefined. */
   longestAt(tokens: readonly Token[], at: number): { len: number; values: readonly T[] } | undefined {
-    const first = tokens[at]!.lower;
-    const limit = this.firsts.get(first);
-    if (limit === undefined) return undefined;
-    const max = Math.min(limit, tokens.length - at);
-    for (let len = max; len >= 1; len--) {
-      let key = first;
-      for (let k = 1; k < len; k++) key += ' ' + tokens[at + k]!.lower;
-      const slots = this.map.get(key);
-      if (!slots) continue;
-      const surface = len === 1 ? tokens[at]!.text : '';
-      const values = slots.filter((s) => !s.exact || s.exact === surface).map((s) => s.value);
-      if (values.length) return { len, values };
+    let level: Map<string, TrieNode<T>> | undefined = this.root;
+    let best: { len: number; values: readonly T[] } | undefined;
+    for (let k = at; k < tokens.length && level; k++) {
+      const node = level.get(tokens[k]!.lower);
+      if (!node) break;
+      if (node.slots) {
+        const surface = k === at ? tokens[at]!.text : '';
+        const values = node.slots.filter((x) => !x.exact || x.exact === surface).map((x) => x.value);
+        if (values.length) best = { len: k - at + 1, values };
+      }
+      level = node.next;
     }
-    return undefined;
+    return best;
   }
 }

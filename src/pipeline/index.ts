@@ -4,7 +4,7 @@ import { attribute, stanceOf } from './attributes/attribution.js';
 import { resolveDate } from './attributes/dates.js';
 import { findPlace } from './attributes/places.js';
 import { extractSize } from './attributes/sizes.js';
-import { codeEvents, findSpeechFrames } from './events/index.js';
+import { codeEvents } from './events/index.js';
 import { toRecord } from './records/index.js';
 import { splitSentences } from './sentences/index.js';
 
@@ -50,10 +50,9 @@ export function codeStory(story: Story, model: Model, options: CodeOptions = {})
   let previous: readonly ActorMention[] = [];
   sentences.forEach((s, k) => {
     const m = mentions[k]!;
-    const { events, subject } = codeEvents(s, m, model, { previousSubject: previous });
+    const { events, subject, speech } = codeEvents(s, m, model, { previousSubject: previous });
     if (subject.length) previous = subject;
     if (events.length === 0) return;
-    const speech = findSpeechFrames(s, m, model);
     let size: Size | null | undefined;
     let ordinal = 0;
     const question = s.text.trimEnd().endsWith('?');

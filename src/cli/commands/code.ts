@@ -7,7 +7,7 @@ import { codeStory } from '../../pipeline/index.js';
 import type { PloverRecord } from '../../types.js';
 import { openInput, readInput } from '../input.js';
 import { explain, tableRow, TABLE_HEADER, type OutputFormat } from '../output.js';
-import { UsageError, reportProblem, type Io } from '../io.js';
+import { memoryGuard, UsageError, reportProblem, type Io } from '../io.js';
 
 interface CodeFlags {
   date?: string;
@@ -16,6 +16,7 @@ interface CodeFlags {
   actors?: string[];
   rules?: string[];
   includeNegated?: boolean;
+  stats?: boolean;
 }
 
 /** Build the model with the user's extension files; their errors are usage errors naming the file and field. */
@@ -37,7 +38,10 @@ export async function runCode(inputs: string[], flags: CodeFlags, io: Io): Promi
   const format = (flags.format ?? (io.stdoutIsTTY || flags.explain ? 'table' : 'jsonl')) as OutputFormat;
   if (!['jsonl', 'json', 'table'].includes(format)) throw new UsageError(`--format must be jsonl, json or table, not "${flags.format}"`);
   if (flags.date !== undefined && !toIsoDate(flags.date)) throw new UsageError(`--date must be a YYYY-MM-DD date, not "${flags.date}"`);
+  const started = performance.now();
   const model = modelFromFlags(flags);
+  const guard = memoryGuard();
+  let stories = 0;
   let failures = 0;
   let count = 0;
   const all: PloverRecord[] = [];
@@ -55,6 +59,8 @@ export async function runCode(inputs: string[], flags: CodeFlags, io: Io): Promi
         reportProblem(io, item.problem);
         continue;
       }
+      stories++;
+      guard();
       const coded = codeStory(item.story, model, { includeNegated: flags.includeNegated });
       count += coded.records.length;
       if (flags.explain && format !== 'json' && format !== 'jsonl') {
@@ -68,6 +74,10 @@ export async function runCode(inputs: string[], flags: CodeFlags, io: Io): Promi
   }
   if (format === 'json') await io.out(JSON.stringify(all, null, 2) + '\n');
   if (format === 'table') io.err(`${count} events${failures ? `, ${failures} input problem(s)` : ''}\n`);
+  if (flags.stats) {
+    const seconds = (performance.now() - started) / 1000;
+    io.err(`entente: ${stories} stories, ${count} events, ${failures} problems in ${seconds.toFixed(1)} s; peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB\n`);
+  }
   return failures ? 1 : 0;
 }
 
@@ -82,5 +92,6 @@ export function registerCode(program: Command, io: Io, done: (code: number) => v
     .option('--actors <file...>', 'extra actors, leaders and agents (YAML or JSON, see docs/extending.md)')
     .option('--rules <file...>', 'extra event rules (YAML or JSON, see docs/rules.md)')
     .option('--include-negated', 'keep negated events, flagged "negated": true')
+    .option('--stats', 'print stories, events, time and peak memory to standard error at the end')
     .action(async (inputs: string[], flags: CodeFlags) => done(await runCode(inputs, flags, io)));
 }

@@ -31,6 +31,17 @@ export function learnNames(drafts: readonly Draft[]): ReadonlyMap<string, Learne
   return full;
 }
 
+const firstCache = new WeakMap<ReadonlyMap<string, LearnedName>, Set<string>>();
+/** First words of learned names, so most tokens are skipped at once. */
+function firstWords(learned: ReadonlyMap<string, LearnedName>): Set<string> {
+  let set = firstCache.get(learned);
+  if (!set) {
+    set = new Set([...learned.keys()].map((k) => k.split(' ')[0]!));
+    firstCache.set(learned, set);
+  }
+  return set;
+}
+
 /**
  * Titled persons with no country get it from a learned name; learned names elsewhere in the
  * sentence become mentions. Titled persons that stay unresolved are dropped.
@@ -50,9 +61,10 @@ export function resolveLearned(s: Sentence, drafts: readonly Draft[], learned: R
   }
   if (learned.size === 0) return out;
   const t = s.tokens;
+  const firsts = firstWords(learned);
   const covered = (i: number): boolean => out.some((d) => i >= d.start && i < d.end);
   for (let i = 0; i < t.length; i++) {
-    if (covered(i) || !/^[A-Z]/.test(t[i]!.text)) continue;
+    if (!firsts.has(t[i]!.lower) || !/^[A-Z]/.test(t[i]!.text) || covered(i)) continue;
     for (const len of [3, 2, 1]) {
       if (i + len > t.length) continue;
       const key = t.slice(i, i + len).map((x) => x.lower).join(' ');

@@ -3,13 +3,15 @@ import type { ActorMention, Conflict, DateResolution, Sentence } from '../../typ
 const WORDS = '(?:conflict|war|fighting|clashes|hostilities|offensive|escalation|confrontation|invasion)';
 const MONTHS = '(?:january|february|march|april|may|june|july|august|september|october|november|december)';
 /**
- * "in the first days of the conflict between Azerbaijan and Armenia", "during the latest conflict in
- * Nagorno-Karabakh", "the 2008 war", "the Gulf War", "the September 2022 clashes". Bounded repetitions only.
+ * A conflict used as a time: "in the first days of the conflict between Azerbaijan and Armenia", "during the
+ * latest conflict in Nagorno-Karabakh", "since the 2008 war", "after the Gulf War". A conflict that is only the
+ * topic ("a ceasefire in the Russia-Ukraine war") has no temporal opener and is no date. Bounded repetitions only.
  */
+const PHASE = String.raw`(?:(?:first|early|opening|initial|last|final|closing) (?:days|weeks|hours|months|stages?)|start|beginning|outbreak|end|height|eve) of `;
 const ANCHOR = new RegExp(
-  String.raw`\b(?:(first|early|opening|initial|last|final|closing) (?:days|weeks|hours|months|stages?) of |(?:start|beginning|outbreak|end) of )?` +
+  String.raw`\b(?:(?:during|throughout|since|amid|after|before|following|at the time of) (?:the )?(${PHASE})?|(?:in|at|by|from|within|on) the (${PHASE}))` +
     String.raw`the ((?:latest|last|recent|previous|most recent|first|second|third|${MONTHS}|\d{4}(?:[-–]\d{2,4})?) ){0,2}((?:[\w'’-]+ ){0,3})${WORDS}\b` +
-    String.raw`((?: (?:between|with|in|over|against|for|on) (?:the )?(?:[\w'’-]+(?:,? (?:and )?)?){1,5})?)`,
+    String.raw`((?: (?:between|with|in|over|against|for|on) (?:the )?[\w'’-]+(?: (?:and )?[\w'’-]+){0,4})?)`,
   'gi',
 );
 
@@ -54,7 +56,8 @@ function choose(phrase: string, codes: readonly string[], conflicts: readonly Co
 export function conflictDate(s: Sentence, mentions: readonly ActorMention[], conflicts: readonly Conflict[], publication: string | undefined): DateResolution | undefined {
   ANCHOR.lastIndex = 0;
   for (let m = ANCHOR.exec(s.text); m; m = ANCHOR.exec(s.text)) {
-    const [phrase, phase, qualifier = ''] = m;
+    const [phrase, phaseA, phaseB, qualifier = ''] = m;
+    const phase = phaseA ?? phaseB;
     const start = s.start + m.index;
     const end = start + phrase.length;
     const codes = [...new Set(mentions.filter((x) => x.charStart >= start && x.charEnd <= end).map((x) => x.entity.code))];

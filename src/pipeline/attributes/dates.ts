@@ -2,8 +2,12 @@ import * as chrono from 'chrono-node';
 import type { ActorMention, DatePrecision, DateResolution, Model, Sentence } from '../../types.js';
 import { conflictDate } from './conflicts.js';
 
-/** Cheap test before any parser runs: most sentences name no date at all. */
-const CUE = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:yesterday|today|tonight|ago|recently|last|earlier|weekend|week|month|year|(?:19|20)\d\d)\b|\b(?:conflict|war|fighting|clashes|hostilities|offensive)\b/i;
+/** Cheap tests before any parser runs: most sentences name no date and no conflict at all. */
+const DATE_CUE = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?(?=[\s,])|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\b(?:[Yy]esterday|[Tt]oday|[Tt]onight|ago|[Ll]ast (?:week|month|year|night)|[Tt]his (?:week|month|year)|[Ee]arlier this|weekend|(?:19|20)\d\d)\b/g;
+const CONFLICT_CUE = /\b(?:conflict|war|fighting|clashes|hostilities|offensive|escalation|confrontation|invasion)\b/i;
+const VAGUE_CUE = /\b(?:decades? ago|recently|lately|in recent)\b/i;
+/** Characters of context chrono sees on each side of a date cue. */
+const WINDOW = 40;
 const RELATIVE = /\b(?:ago|yesterday|today|tonight|tomorrow|last|next|this|recent|recently|earlier|later|weekend|mon|tues|wednes|thurs|fri|satur|sun)/i;
 const MONTH_YEAR_AFTER = /^,?\s*(?:in|of)?\s*((?:19|20)\d\d)\b/;
 
@@ -74,13 +78,44 @@ function precisionOf(r: chrono.ParsedResult): DatePrecision {
  * then chrono-node (nearest expression to the trigger), then vague expressions. With no date expression the
  * event takes the publication date, marked "publication"; with no publication date either, it stays unresolved.
  */
+const memo = new WeakMap<Sentence, { publication: string | undefined; results: chrono.ParsedResult[] }>();
+
+/** chrono results for a sentence, parsing only windows around date cues (offsets into the sentence). */
+function chronoResults(s: Sentence, publication: string | undefined): chrono.ParsedResult[] {
+  const hit = memo.get(s);
+  if (hit && hit.publication === publication) return hit.results;
+  const results = parseWindows(s, publication);
+  memo.set(s, { publication, results });
+  return results;
+}
+
+function parseWindows(s: Sentence, publication: string | undefined): chrono.ParsedResult[] {
+  const ref = publication ? new Date(`${publication}T12:00:00Z`) : new Date(Date.UTC(2000, 0, 1, 12));
+  const out: chrono.ParsedResult[] = [];
+  let covered = -1;
+  DATE_CUE.lastIndex = 0;
+  for (let m = DATE_CUE.exec(s.text); m; m = DATE_CUE.exec(s.text)) {
+    if (m.index < covered) continue;
+    const from = Math.max(0, m.index - WINDOW);
+    const to = Math.min(s.text.length, m.index + m[0].length + WINDOW);
+    covered = to;
+    for (const r of parser.parse(s.text.slice(from, to), { instant: ref, timezone: 'UTC' }, { forwardDate: false })) {
+      (r as { index: number }).index += from;
+      if (!out.some((o) => o.index === r.index)) out.push(r);
+    }
+  }
+  return out;
+}
+
 export function resolveDate(s: Sentence, triggerChar: number, mentions: readonly ActorMention[], model: Model, publication: string | undefined): DateResolution {
-  if (CUE.test(s.text)) {
-    const conflict = conflictDate(s, mentions, model.conflicts, publication);
+  const conflicts = CONFLICT_CUE.test(s.text);
+  DATE_CUE.lastIndex = 0;
+  const dates = DATE_CUE.test(s.text);
+  if (conflicts || dates || VAGUE_CUE.test(s.text)) {
+    const conflict = conflicts ? conflictDate(s, mentions, model.conflicts, publication) : undefined;
     if (conflict) return conflict;
-    const ref = publication ? new Date(`${publication}T12:00:00Z`) : new Date(Date.UTC(2000, 0, 1, 12));
-    const results = parser.parse(s.text, { instant: ref, timezone: 'UTC' }, { forwardDate: false });
-    const usable = results.filter((r) => !/^(?:may|march|sun|sat|mon|wed|fri|now|second|third|fourth|fifth)$/i.test(r.text.trim()) || r.text.trim().length > 6);
+    const results = dates ? chronoResults(s, publication) : [];
+    const usable = [...results].filter((r) => !/^(?:may|march|sun|sat|mon|wed|fri|now|second|third|fourth|fifth)$/i.test(r.text.trim()) || r.text.trim().length > 6);
     const best = usable.sort((a, b) => Math.abs(s.start + a.index - triggerChar) - Math.abs(s.start + b.index - triggerChar))[0];
     if (best) {
       const at = { text: best.text, charStart: s.start + best.index, charEnd: s.start + best.index + best.text.length };

@@ -80,9 +80,9 @@ function roles(s: Sentence, mentions: readonly ActorMention[], trigger: Trigger,
  * Stage 4: the events of one sentence. Rules fire on tokens; frames ("agreed to", "threatened to", "will",
  * "not") reshape the event they govern; roles come from clause position, voice and reporting clauses.
  */
-export function codeEvents(s: Sentence, mentions: readonly ActorMention[], model: Model, ctx: EventContext): { events: CodedEvent[]; subject: readonly ActorMention[] } {
+export function codeEvents(s: Sentence, mentions: readonly ActorMention[], model: Model, ctx: EventContext): { events: CodedEvent[]; subject: readonly ActorMention[]; speech: readonly SpeechFrame[] } {
   const triggers = findTriggers(s, mentions, model);
-  if (triggers.length === 0) return { events: [], subject: firstSubject(s, mentions) };
+  if (triggers.length === 0) return { events: [], subject: firstSubject(s, mentions), speech: [] };
   const frameTriggers = triggers.filter((x) => x.rule.spec.frame);
   const eventTriggers = absorbObjects(triggers.filter((x) => !x.rule.spec.frame), triggers, s).filter((x) => !secondary(x, triggers, s));
   const speech = findSpeechFrames(s, mentions, model);
@@ -114,7 +114,7 @@ export function codeEvents(s: Sentence, mentions: readonly ActorMention[], model
       reason: `${spec.reason}; ${r.why}`,
     });
   }
-  return { events: mergeDuplicates(events), subject: firstSubject(s, mentions) };
+  return { events: mergeDuplicates(events), subject: firstSubject(s, mentions), speech };
 }
 
 const NOUNS = new Set(['NOUN', 'PROPN']);

@@ -1,23 +1,26 @@
-import type { Nlp } from '../../nlp.js';
+import type { Tagger } from '../../nlp.js';
 import type { Sentence, Story, Token } from '../../types.js';
 
 /** Curly quotes and apostrophes fold to straight ones for matching; offsets stay on the original text. */
+const QUOTES = /[\u2018\u2019\u02bc\u201c\u201d\u201e\u00ab\u00bb]/;
+
 export function foldQuotes(s: string): string {
+  if (!QUOTES.test(s)) return s;
   return s.replace(/[\u2018\u2019\u02bc]/g, "'").replace(/[\u201c\u201d\u201e\u00ab\u00bb]/g, '"');
 }
 
 /**
  * Stage 2: split a story into sentences of tagged tokens with character offsets.
- * One wink-nlp pass over the whole text; offsets come from wink's lossless tokens.
+ * One wink-nlp pass over the whole text; offsets come from wink's lossless tokens. Lemmas are the base form
+ * of irregular words only: rules and word classes match regular inflections themselves.
  * A line break always ends a sentence: headings and paragraphs have no final stop.
  */
-export function splitSentences(story: Story, nlp: Nlp): readonly Sentence[] {
-  const its = nlp.its;
-  const doc = nlp.readDoc(story.text);
+export function splitSentences(story: Story, tagger: Tagger): readonly Sentence[] {
+  const its = tagger.wink.its;
+  const doc = tagger.wink.readDoc(story.text);
   const tokens = doc.tokens();
   const values = tokens.out() as string[];
   const tags = tokens.out(its.pos) as string[];
-  const lemmas = tokens.out(its.lemma as unknown as typeof its.value) as string[];
   const spaces = tokens.out(its.precedingSpaces) as string[];
   const text = story.text;
   const starts: number[] = new Array(values.length);
@@ -46,11 +49,12 @@ export function splitSentences(story: Story, nlp: Nlp): readonly Sentence[] {
         list = [];
       }
       if (blank) continue;
+      const lower = foldQuotes(value.toLowerCase());
       list.push({
         i: list.length,
         text: value,
-        lower: foldQuotes(value.toLowerCase()),
-        lemma: foldQuotes((lemmas[t] ?? value).toLowerCase()),
+        lower,
+        lemma: tagger.lemma(lower),
         pos: tags[t]!,
         start: starts[t]!,
         end: starts[t]! + value.length,
