@@ -48,6 +48,7 @@ export function codeStory(story: Story, model: Model, options: CodeOptions = {})
   const records: PloverRecord[] = [];
   const dropped: { event: CodedEvent; why: string }[] = [];
   let previous: readonly ActorMention[] = [];
+  const sports = model.lexicon.classes.get('sports')!;
   sentences.forEach((s, k) => {
     const m = mentions[k]!;
     const { events, subject, speech } = codeEvents(s, m, model, { previousSubject: previous });
@@ -56,8 +57,9 @@ export function codeStory(story: Story, model: Model, options: CodeOptions = {})
     let size: Size | null | undefined;
     let ordinal = 0;
     const question = s.text.trimEnd().endsWith('?');
+    const sport = s.tokens.some((t) => sports.has(t.lower));
     for (const raw of events) {
-      const skip = question ? 'a question asserts no event' : raw.hypothetical ? 'hypothetical' : raw.negated && !options.includeNegated ? 'negated' : undefined;
+      const skip = question ? 'a question asserts no event' : sport ? 'sports report' : raw.hypothetical ? 'hypothetical' : raw.negated && !options.includeNegated ? 'negated' : undefined;
       if (skip) {
         dropped.push({ event: raw, why: skip });
         continue;

@@ -113,7 +113,7 @@ function agentOfCountry(s: Sentence, at: number, model: Model): Draft | undefine
 
 function draftFromEntry(s: Sentence, at: number, len: number, entry: ActorEntry): Draft {
   return {
-    start: at, end: at + len, code: entry.code, sector: entry.sector, other: entry.other_sectors,
+    start: at, end: at + len, code: entry.code, sector: entry.sector ?? undefined, other: entry.other_sectors,
     identifier: entry.kind === 'organization' ? entry.identifier ?? surface(s, at, at + len) : undefined,
     kind: entry.kind, reason: `${entry.kind} "${surface(s, at, at + len)}" → ${entry.code}`, possessive: false, former: false,
   };
@@ -192,7 +192,7 @@ function residence(s: Sentence, drafts: Draft[]): Draft[] {
   const t = s.tokens;
   const places = drafts.filter((d) => (d.kind === 'country' || d.kind === 'territory') && d.start > 0 && /^(in|of)$/.test(t[d.start - 1]!.lower) || (d.kind === 'country' && d.start > 1 && /^(in|of)$/.test(t[d.start - 2]!.lower) && t[d.start - 1]!.pos === 'ADJ'));
   return drafts.map((d) => {
-    if (d.kind !== 'demonym' || (d.sector !== undefined && d.sector !== 'CVL')) return d;
+    if (d.kind !== 'demonym' || (d.sector && d.sector !== 'CVL')) return d;
     const ethnic = d.start > 0 && t[d.start - 1]!.lower === 'ethnic';
     const of = places.find((p) => p.start > d.end && p.start <= d.end + 3);
     const where = of ?? (ethnic ? places.find((p) => p.start > d.end) : undefined);

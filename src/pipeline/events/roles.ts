@@ -69,7 +69,8 @@ export function compound(m: ActorMention, mentions: readonly ActorMention[], tok
     const next = side === 'left'
       ? mentions.filter((x) => x.end < cur.start && x.end >= cur.start - 4).sort((a, b) => b.end - a.end).find((x) => isJoiner(tokens, x.end, cur.start))
       : mentions.filter((x) => x.start > cur.end && x.start <= cur.end + 4).sort((a, b) => a.start - b.start).find((x) => isJoiner(tokens, cur.end, x.start));
-    if (!next || chain.includes(next)) break;
+    // "Russian advisers and Iran expelled ...": a mention followed by its own verb starts a new clause.
+    if (!next || chain.includes(next) || (side === 'right' && startsClause(next, tokens))) break;
     joins.push(hasAnd(tokens, side === 'left' ? next.end : cur.end, side === 'left' ? cur.start : next.start));
     chain.push(next);
     cur = next;
@@ -77,6 +78,11 @@ export function compound(m: ActorMention, mentions: readonly ActorMention[], tok
   // Keep the chain up to the last "and": "A, B and C" → all three; "X, Y" → X alone.
   const lastAnd = side === 'left' ? (joins[0] ? joins.length : 0) : joins.lastIndexOf(true) + 1;
   return chain.slice(0, lastAnd + 1);
+}
+
+function startsClause(m: ActorMention, tokens: readonly Token[]): boolean {
+  const after = tokens[m.end];
+  return after !== undefined && (after.pos === 'VERB' || after.pos === 'AUX');
 }
 
 function hasAnd(tokens: readonly Token[], from: number, to: number): boolean {
@@ -146,7 +152,7 @@ export function findObject(tokens: readonly Token[], mentions: readonly ActorMen
   }
   const first = mentions
     .filter((m) => m.start >= from && m.start < ceiling && !excluded.has(m))
-    .filter((m) => !(opts.skipBy && m.start > 0 && tokens[m.start - 1]!.lower === 'by'))
+    .filter((m) => !(opts.skipBy && m.start > 1 && tokens[m.start - 1]!.lower === 'by' && tokens[m.start - 2]!.pos !== 'NOUN'))
     .sort((a, b) => a.start - b.start)[0];
   return first ? compound(first, mentions, tokens, 'right') : [];
 }

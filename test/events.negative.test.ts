@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { codeStory } from '../src/pipeline/index.js';
+import { code, model, REFERENCE_DATE } from './helpers.js';
+
+describe('events: sentences with no political event produce nothing', () => {
+  it.each([
+    ['Background', 'Serbia is a landlocked country in the Balkans with a population of about seven million.'],
+    ['Statistics', 'The economy of Azerbaijan grew by 5 percent last year.'],
+    ['Opinion', 'But why is that so?'],
+    ['Question', 'What can Serbia offer to Azerbaijan that Turkey or Israel cannot?'],
+    ['Hypothetical', 'Serbs claim the right to occupy the territory of neighbouring countries.'],
+    ['Negated', 'Thus far, Russia has not attacked Ukraine again.'],
+    ['Noun without act', 'Azerbaijan needed support in the international arena.'],
+    ['Weather', 'Heavy rain fell on Baku on Monday.'],
+    ['Sports', 'Serbia beat Brazil 2-1 in the World Cup.'],
+  ])('%s: %s', (_kind, sentence) => {
+    expect(code(sentence)).toEqual([]);
+  });
+
+  it('a negated event is kept only on request, flagged', () => {
+    const sentence = 'Russia did not attack Georgia.';
+    expect(code(sentence)).toEqual([]);
+    const kept = codeStory({ id: 'n', text: sentence, date: REFERENCE_DATE }, model(), { includeNegated: true }).records;
+    expect(kept).toHaveLength(1);
+    expect(kept[0]!.negated).toBe(true);
+  });
+});
