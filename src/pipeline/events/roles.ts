@@ -70,7 +70,8 @@ export function compound(m: ActorMention, mentions: readonly ActorMention[], tok
       ? mentions.filter((x) => x.end < cur.start && x.end >= cur.start - 4).sort((a, b) => b.end - a.end).find((x) => isJoiner(tokens, x.end, cur.start))
       : mentions.filter((x) => x.start > cur.end && x.start <= cur.end + 4).sort((a, b) => a.start - b.start).find((x) => isJoiner(tokens, cur.end, x.start));
     // "Russian advisers and Iran expelled ...": a mention followed by its own verb starts a new clause.
-    if (!next || chain.includes(next) || (side === 'right' && startsClause(next, tokens))) break;
+    // On the left, an object of an earlier verb ("kidnapped Russian advisers and Iran ...") is no co-subject.
+    if (!next || chain.includes(next) || (side === 'right' ? startsClause(next, tokens) : !isSubjectPosition(next, tokens))) break;
     joins.push(hasAnd(tokens, side === 'left' ? next.end : cur.end, side === 'left' ? cur.start : next.start));
     chain.push(next);
     cur = next;
