@@ -12,6 +12,12 @@ const io: Io = {
   stdoutIsTTY: process.stdout.isTTY === true,
 };
 
+// A reader that stops early ("| head") is not an error.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw err;
+});
+
 /** Exit codes: 0 ok, 1 some input failed, 2 usage error. */
 export async function main(argv: readonly string[]): Promise<number> {
   let code = 0;

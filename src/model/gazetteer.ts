@@ -3,6 +3,9 @@ import type { GazetteerPlace } from '../types.js';
 
 const require = createRequire(import.meta.url);
 
+/** Names compare without case, diacritics or apostrophes: "Sāmarrā’" is "samarra". */
+export const placeKey = (name: string): string => name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/['’ʼ‘`]/g, '').toLowerCase();
+
 interface City {
   readonly name: string;
   readonly altName: string;
@@ -23,7 +26,7 @@ export function cityGazetteer(fold: (code: string) => string): (name: string) =>
     const countries = require('i18n-iso-countries') as { alpha2ToAlpha3(code: string): string | undefined };
     const map = new Map<string, GazetteerPlace>();
     for (const c of cities) {
-      const key = c.name.toLowerCase();
+      const key = placeKey(c.name);
       const prev = map.get(key);
       if (prev && prev.population >= c.population) continue;
       const iso3 = c.country === 'XK' ? 'KOS' : countries.alpha2ToAlpha3(c.country);
@@ -36,6 +39,6 @@ export function cityGazetteer(fold: (code: string) => string): (name: string) =>
   };
   return (name: string) => {
     index ??= build();
-    return index.get(name.toLowerCase());
+    return index.get(placeKey(name));
   };
 }

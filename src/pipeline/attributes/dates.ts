@@ -3,7 +3,7 @@ import type { ActorMention, DatePrecision, DateResolution, Model, Sentence } fro
 import { conflictDate } from './conflicts.js';
 
 /** Cheap tests before any parser runs: most sentences name no date and no conflict at all. */
-const DATE_CUE = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?(?=[\s,])|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\b(?:[Yy]esterday|[Tt]oday|[Tt]onight|ago|[Ll]ast (?:week|month|year|night)|[Tt]his (?:week|month|year)|[Ee]arlier this|weekend|(?:19|20)\d\d)\b/g;
+const DATE_CUE = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?(?=[\s,.;]|$)|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\b(?:[Yy]esterday|[Tt]oday|[Tt]onight|ago|[Ll]ast (?:week|month|year|night)|[Tt]his (?:week|month|year)|[Ee]arlier this|weekend|(?:19|20)\d\d)\b/g;
 const CONFLICT_CUE = /\b(?:conflict|war|fighting|clashes|hostilities|offensive|escalation|confrontation|invasion)\b/i;
 const VAGUE_CUE = /\b(?:decades? ago|recently|lately|in recent)\b/i;
 /** Characters of context chrono sees on each side of a date cue. */
@@ -23,7 +23,8 @@ parser.refiners.push({
         r.text += context.text.slice(r.index + r.text.length, r.index + r.text.length + after[0].length);
       }
       const date = r.start.date().getTime();
-      if (date > ref + 86_400_000) {
+      // Later than the publication day: news reads it as the last such day or month before it.
+      if (date > ref + 43_200_000) {
         if (r.start.isCertain('weekday') && !r.start.isCertain('day')) r.start.imply('day', r.start.get('day')! - 7);
         else if (r.start.isCertain('month') && !r.start.isCertain('year')) r.start.imply('year', r.start.get('year')! - 1);
       }

@@ -30,7 +30,8 @@ export function findPlace(s: Sentence, trigger: number, mentions: readonly Actor
     // "in Samarra", "near the town of Samarra".
     const kindOf = i >= 4 && t[i - 1]!.lower === 'of' && PLACE_NOUNS.has(t[i - 2]!.lower) && t[i - 3]!.lower === 'the' && LOCATIVE.has(t[i - 4]!.lower);
     if ((!LOCATIVE.has(t[i - 1]!.lower) && !kindOf) || !/^[A-Z]/.test(t[i]!.text) || t[i]!.pos === 'PUNCT') continue;
-    if (mentions.some((m) => i >= m.start && i < m.end)) continue;
+    // Inside an actor phrase only as its place: "rebels in Aleppo".
+    if (mentions.some((m) => i >= m.start && i < m.end && m.kind !== 'agent')) continue;
     let len = 1;
     while (len < 3 && i + len < t.length && /^[A-Z]/.test(t[i + len]!.text) && t[i + len]!.pos === 'PROPN') len++;
     for (let l = len; l >= 1; l--) {
@@ -39,7 +40,7 @@ export function findPlace(s: Sentence, trigger: number, mentions: readonly Actor
       if (!geo || geo.population < 1000) continue;
       candidates.push({
         at: i,
-        place: { name: geo.name, country: geo.country, lat: geo.lat, lon: geo.lon, text: name, charStart: t[i]!.start, charEnd: t[i + l - 1]!.end, reason: `"${name}" after "${t[i - 1]!.text}", found in the gazetteer (${geo.country})` },
+        place: { name, country: geo.country, lat: geo.lat, lon: geo.lon, text: name, charStart: t[i]!.start, charEnd: t[i + l - 1]!.end, reason: `"${name}" after "${t[i - 1]!.text}": ${geo.name} (${geo.country}) in the gazetteer` },
       });
       break;
     }

@@ -19,8 +19,8 @@ function numberAt(t: readonly Token[], i: number, model: Model): { value: number
   return { value: word, len: 1 };
 }
 
-/** Sum of "N <persons>" groups in [from, to): "the general and 11 soldiers" is 12. */
-function countPersons(t: readonly Token[], from: number, to: number, model: Model): number {
+/** Sum of "N <persons>" groups in [from, to): "the general and 11 soldiers" is 12. A bare number right after the verb counts ("arresting 12"). */
+function countPersons(t: readonly Token[], from: number, to: number, model: Model, bare = false): number {
   const persons = model.lexicon.classes.get('person')!;
   let total = 0;
   for (let i = from; i < to; i++) {
@@ -37,7 +37,7 @@ function countPersons(t: readonly Token[], from: number, to: number, model: Mode
       if (det && /s$/.test(t[k]!.lower) && t[k]!.lower !== 'others') continue;
       total += num.value;
       i = k;
-    } else if (num.len > 0 && /^\d/.test(t[i]!.text) && k === i + num.len && t[k]?.lower === 'dead') {
+    } else if (/^\d/.test(t[i]!.text) && k === i + num.len && (t[k]?.lower === 'dead' || (bare && i === from && (k >= to || t[k]!.pos === 'PUNCT' || t[k]!.pos === 'ADP' || t[k]!.pos === 'CCONJ')))) {
       total += num.value;
     }
   }
@@ -53,7 +53,7 @@ function groupBefore(t: readonly Token[], end: number, model: Model): number {
 function groupAfter(t: readonly Token[], start: number, model: Model): number {
   let to = start;
   while (to < t.length && to - start < 8 && !BOUNDARY.has(t[to]!.lower) && t[to]!.lower !== ',' && t[to]!.pos !== 'VERB') to++;
-  return countPersons(t, start, to, model);
+  return countPersons(t, start, to, model, true);
 }
 
 /**
@@ -73,9 +73,9 @@ export function extractSize(s: Sentence, model: Model): Size | undefined {
     if (LOST_LIVES.test(tok.lower) && (t[i + 1]?.lower === 'their' || t[i + 1]?.lower === 'his') && /^li(ves|fe)$/.test(t[i + 2]?.lower ?? '')) key = 'dead';
     else if (c.get('death')!.has(tok.lower) && tok.lower !== 'lives' && tok.lower !== 'death') key = 'dead';
     else if (c.get('injury')!.has(tok.lower)) key = 'injured';
-    else if (c.get('arrest')!.has(tok.lower) && tok.pos === 'VERB') key = 'arrested';
+    else if (c.get('arrest')!.has(tok.lower) && (tok.pos === 'VERB' || /(ing|ed)$/.test(tok.lower))) key = 'arrested';
     if (!key) continue;
-    const objectLike = tok.pos === 'VERB' && /ing$|^(killed|wounded|injured|arrested|detained)$/.test(tok.lower) && !(i > 0 && /^(were|was|been|be|are|is)$/.test(t[i - 1]!.lower));
+    const objectLike = /ing$|^(killed|wounded|injured|arrested|detained)$/.test(tok.lower) && !(i > 0 && /^(were|was|been|be|are|is)$/.test(t[i - 1]!.lower));
     const n = objectLike ? groupAfter(t, i + 1, model) || groupBefore(t, i, model) : groupBefore(t, i, model) || groupAfter(t, i + 1, model);
     add(key, n);
   }

@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { code } from './helpers.js';
+
+const first = (text: string, date?: string) => code(text, date)[0]!;
+
+describe('attributes: dates against publication date 2021-12-01', () => {
+  it.each([
+    ['On the 12th of July in 2020, Armenian forces attacked Azerbaijan.', '2020-07-12', 'day'],
+    ['Serbia attacked Kosovo last Thursday.', '2021-11-25', 'day'],
+    ['Serbia attacked Kosovo on Thursday.', '2021-11-25', 'day'],
+    ['Serbia attacked Kosovo yesterday.', '2021-11-30', 'day'],
+    ['Serbia attacked Kosovo in June.', '2021-06-01', 'month'],
+    ['Serbia attacked Kosovo on July 12, 2020.', '2020-07-12', 'day'],
+    ['Serbia attacked Kosovo in 2008.', '2008-01-01', 'year'],
+    ['Almost a decade ago, Serbia and Azerbaijan agreed to cooperate.', '2011-12-01', 'approximate'],
+    ['Serbia recently signed an agreement with Azerbaijan.', '2021-11-01', 'approximate'],
+    ['During the latest conflict in Nagorno-Karabakh, Bosnia expressed support for Azerbaijan.', '2020-09-27', 'approximate'],
+    ['In the first days of the conflict between Azerbaijan and Armenia, Serbia delivered weapons to Armenia.', '2020-09-27', 'approximate'],
+    ['Russia has attacked Georgia since the 2008 war.', '2008-08-07', 'approximate'],
+    ['Serbia attacked Kosovo.', '2021-12-01', 'publication'],
+  ])('%s → %s (%s)', (text, date, precision) => {
+    const r = first(text);
+    expect(r.date).toBe(date);
+    expect(r.date_precision).toBe(precision);
+  });
+
+  it('a named conflict gives its end date too', () => {
+    const r = first('During the latest conflict in Nagorno-Karabakh, Bosnia expressed support for Azerbaijan.');
+    expect(r.enddate).toBe('2020-11-10');
+  });
+});
+
+describe('attributes: dates without a publication date', () => {
+  it.each([
+    ['Serbia attacked Kosovo last Thursday.', null, 'unresolved'],
+    ['Almost a decade ago, Serbia and Azerbaijan agreed to cooperate.', null, 'unresolved'],
+    ['During the latest conflict in Nagorno-Karabakh, Bosnia expressed support for Azerbaijan.', null, 'unresolved'],
+    ['Serbia attacked Kosovo.', null, 'unresolved'],
+    ['On the 12th of July in 2020, Armenian forces attacked Azerbaijan.', '2020-07-12', 'day'],
+  ])('%s → %s (%s): never an invented date', (text, date, precision) => {
+    const r = first(text, '');
+    expect(r.date).toBe(date);
+    expect(r.date_precision).toBe(precision);
+  });
+});
+
+describe('attributes: size', () => {
+  it.each([
+    ['Armenian forces attacked Tovuz, after which the Azerbaijani general and 11 soldiers of the Azerbaijani army lost their lives.', { dead: 12 }],
+    ['Two Palestinian suicide bombers killed 23 people in Tel Aviv.', { dead: 23 }],
+    ['A roadside bombing near Samarra killed one U.S. soldier and wounded two others.', { dead: 1, injured: 2 }],
+    ['Egyptian police opened fire on demonstrators, killing one person and arresting 12.', { dead: 1, arrested: 12 }],
+    ['Israeli troops attacked a village where twenty-three people were killed.', { dead: 23 }],
+  ])('%s', (text, size) => {
+    expect(code(text).find((r) => r.size)?.size).toMatchObject(size);
+  });
+});
+
+describe('attributes: location', () => {
+  it.each([
+    ['Armenian forces carried out an attack on the Tovuz region.', 'Tovuz', 'AZE'],
+    ['A roadside bombing near the town of Samarra killed one U.S. soldier.', 'Samarra', 'IRQ'],
+    ['Syrian troops shelled rebels in Aleppo.', 'Aleppo', 'SYR'],
+  ])('%s → %s, %s', (text, name, country) => {
+    const loc = code(text)[0]!.event_loc;
+    expect(loc?.name).toBe(name);
+    expect(loc?.country).toBe(country);
+    expect(typeof loc?.lat).toBe('number');
+  });
+});
+
+describe('attributes: attribution', () => {
+  it.each([
+    ['The Turkish Anadolu Agency reported that Serbia had delivered weapons to Armenia.', 'reported', 'TUR'],
+    ['The Azerbaijani side said it had confirmed information that Serbia had sent ammunition to Armenia.', 'alleged', 'AZE'],
+    ['Serbian officials admitted that the delivery of weapons to Armenia did take place.', 'confirmed', 'SRB'],
+    ['Serbia reportedly delivered weapons to Armenia.', 'hedged', undefined],
+    ['Serbia allegedly delivered weapons to Armenia.', 'alleged', undefined],
+    ['Serbia delivered weapons to Armenia.', 'asserted', undefined],
+    ['According to Iranian media, Serbia delivered weapons to Armenia.', 'reported', 'IRN'],
+  ])('%s → %s', (text, certainty, claimant) => {
+    const r = code(text).find((x) => x.event === 'AID')!;
+    expect(r.attribution.certainty).toBe(certainty);
+    expect(r.attribution.claimant?.code).toBe(claimant);
+  });
+
+  it('denials are recorded as denied', () => {
+    const r = code('Serbia denied that it had sent weapons to Armenia.').find((x) => x.event === 'AID');
+    expect(r?.attribution.certainty).toBe('denied');
+  });
+});
+
+describe('attributes: stance', () => {
+  it.each([
+    ['In the past, Azerbaijan refused to recognize Kosovo.', 'historical'],
+    ['I think Serbia delivered weapons to Armenia.', 'opinion'],
+    ['Serbia delivered weapons to Armenia on Monday.', 'report'],
+  ])('%s → %s', (text, stance) => {
+    expect(code(text)[0]?.stance).toBe(stance);
+  });
+});
+
+describe('records: PLOVER fields', () => {
+  it('carries every field of the current manual, with quad and scale', () => {
+    const r = first('Iran threatened to cut off electricity to Azerbaijan on Monday.');
+    expect(Object.keys(r)).toEqual(expect.arrayContaining([
+      'id', 'story_id', 'date', 'date_precision', 'actor', 'recipient', 'event', 'mode', 'context', 'quad_code', 'event_scale',
+      'event_text', 'event_loc', 'size', 'text', 'text_info', 'attribution', 'negated', 'stance', 'reason', 'coder',
+    ]));
+    expect(r).toMatchObject({ event: 'THREATEN', mode: ['restrict'], quad_code: 3, event_scale: -3 });
+    expect(r.text_info).toEqual({ sequence: 0, start: 0, end: r.text.length });
+    expect(r.coder.name).toBe('entente');
+  });
+
+  it('a leader is checked against the event date', () => {
+    const r = first('Almost a decade ago, the former Serbian president Tomislav Nikolic agreed to start cooperation with Azerbaijan.');
+    const nikolic = r.actor.find((a) => a.identifier_text === 'Tomislav Nikolic')!;
+    expect(nikolic.tenure).toMatchObject({ from: '2012-05-31', in_office_at_event: true });
+    const late = first('In 2020, the former Serbian president Tomislav Nikolic agreed to cooperate with Azerbaijan.');
+    expect(late.actor[0]!.tenure?.in_office_at_event).toBe(false);
+    expect(late.actor[0]!.sector).toBe('ELI');
+  });
+});
