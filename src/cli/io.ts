@@ -10,6 +10,9 @@ export interface Io {
   readonly stdoutIsTTY: boolean;
 }
 
+/** Commander collector for repeatable options: --rules a.yaml --rules b.yaml. */
+export const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
 /** A mistake in how the command was called: exit code 2. */
 export class UsageError extends Error {}
 

@@ -7,7 +7,7 @@ import { codeStory } from '../../pipeline/index.js';
 import type { PloverRecord } from '../../types.js';
 import { openInput, readInput } from '../input.js';
 import { explain, tableRow, TABLE_HEADER, type OutputFormat } from '../output.js';
-import { memoryGuard, UsageError, reportProblem, type Io } from '../io.js';
+import { collect, memoryGuard, UsageError, reportProblem, type Io } from '../io.js';
 
 interface CodeFlags {
   date?: string;
@@ -89,8 +89,8 @@ export function registerCode(program: Command, io: Io, done: (code: number) => v
     .option('--date <YYYY-MM-DD>', 'publication date for plain text and HTML (JSONL stories carry their own)')
     .option('--format <format>', 'jsonl, json or table (default: table on a terminal, jsonl when piped)')
     .option('--explain', 'print why each event was coded: rule, tokens, roles, date, claim')
-    .option('--actors <file...>', 'extra actors, leaders and agents (YAML or JSON, see docs/extending.md)')
-    .option('--rules <file...>', 'extra event rules (YAML or JSON, see docs/rules.md)')
+    .option('--actors <file>', 'extra actors, leaders and agents (YAML or JSON, see docs/extending.md); repeatable', collect, [])
+    .option('--rules <file>', 'extra event rules (YAML or JSON, see docs/rules.md); repeatable', collect, [])
     .option('--include-negated', 'keep negated events, flagged "negated": true')
     .option('--stats', 'print stories, events, time and peak memory to standard error at the end')
     .action(async (inputs: string[], flags: CodeFlags) => done(await runCode(inputs, flags, io)));

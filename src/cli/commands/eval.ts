@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { scoreGold, parseGold } from '../../eval/score.js';
 import { codeStory } from '../../pipeline/index.js';
 import { modelFromFlags } from './code.js';
-import { UsageError, type Io } from '../io.js';
+import { collect, UsageError, type Io } from '../io.js';
 
 interface EvalFlags {
   gold?: string;
@@ -52,7 +52,7 @@ export function registerEval(program: Command, io: Io, done: (code: number) => v
     .requiredOption('--gold <file>', 'gold file: a JSON array of {id, text, event, source[], target[]} records')
     .option('--verbose', 'list every miss with what was coded instead')
     .option('--format <format>', 'table (default) or json')
-    .option('--actors <file...>', 'extra actors (see docs/extending.md)')
-    .option('--rules <file...>', 'extra rules (see docs/rules.md)')
+    .option('--actors <file>', 'extra actors (see docs/extending.md); repeatable', collect, [])
+    .option('--rules <file>', 'extra rules (see docs/rules.md); repeatable', collect, [])
     .action(async (flags: EvalFlags) => done(await runEval(flags, io)));
 }
