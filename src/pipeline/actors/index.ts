@@ -2,8 +2,11 @@ import type { ActorEntry, ActorMention, AgentEntry, Entity, LeaderEntry, Model, 
 import { learnNames, resolveLearned } from './names.js';
 
 const MODIFIERS = new Set(['former', 'new', 'top', 'senior', 'junior', 'assistant', 'deputy', 'acting', 'then', 'current', 'outgoing', 'incoming', 'chief', 'first', 'vice', 'ex', 'interim', 'late', 'visiting', 'veteran', 'hardline', 'ousted', 'exiled', 'powerful']);
+/** Organs that stand for the state named in the sentence when they name none themselves. */
+const BARE_AGENT_SECTORS = new Set(['GOV', 'MIL', 'COP', 'REB', 'OPP', 'LEG', 'JUD', 'PRM', 'SPY', 'CVL', 'UAF']);
+
 /** "presidents of Azerbaijan", "security forces in Guinea", "activists from the Fatah Party". */
-const LINKS = new Set(['of', 'in', 'from', 'throughout', 'across', 'with', 'to']);
+const LINKS = new Set(['of', 'in', 'throughout', 'across']);
 const KIND_RANK: Record<string, number> = { leader: 5, organization: 4, territory: 3, country: 3, capital: 2, demonym: 1 };
 
 const isCapitalised = (t: Token): boolean => /^[A-Z\u00C0-\u024F]/.test(t.text);
@@ -88,8 +91,11 @@ function agentOfCountry(s: Sentence, at: number, model: Model): Draft | undefine
   const agent = agentAt(t, at, model);
   if (!agent) return undefined;
   let k = at + agent.len;
-  if (t[k]?.lower === 'affiliated' || t[k]?.lower === 'loyal') k++;
-  if (!LINKS.has(t[k]?.lower ?? '')) return undefined;
+  const affiliated = t[k]?.lower === 'affiliated' || t[k]?.lower === 'loyal';
+  if (affiliated) k++;
+  const link = t[k]?.lower ?? '';
+  // "drones from Turkey" is a supplier, not Turkey's military: only people come "from" a state or party.
+  if (!(LINKS.has(link) || (affiliated && (link === 'with' || link === 'to')) || (link === 'from' && agent.agent.sector !== 'MIL'))) return undefined;
   k++;
   while (k < t.length && (t[k]!.lower === 'the' || (t[k]!.pos === 'ADJ' && !model.actorIndex.longestAt(t, k)))) k++;
   const hit = k < t.length ? model.actorIndex.longestAt(t, k) : undefined;
@@ -161,7 +167,13 @@ function sentenceMentions(s: Sentence, model: Model): Draft[] {
     } else {
       const agent = agentAt(t, i, model);
       const n = agent && agent.agent.office ? nameRun(t, i + agent.len, model) : 0;
-      if (agent && n > 0) {
+      if (agent && n === 0 && BARE_AGENT_SECTORS.has(agent.agent.sector) && !isPossessive(t[i + agent.len])) {
+        // "Rebels released 12 hostages in northern Mali": an organ with no country of its own, resolved later.
+        draft = {
+          start: i, end: i + agent.len, code: '', sector: agent.agent.sector, office: agent.agent.office, kind: 'agent',
+          reason: `"${surface(s, i, i + agent.len)}" with no country of its own`, possessive: false, former: false,
+        };
+      } else if (agent && n > 0) {
         // A titled person whose country is not yet known: "Minister Madat Guliyev".
         draft = {
           start: i, end: i + agent.len + n, code: '', sector: agent.agent.sector, office: agent.agent.office,
