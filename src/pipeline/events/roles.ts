@@ -154,8 +154,11 @@ export function findObject(tokens: readonly Token[], mentions: readonly ActorMen
   const first = mentions
     .filter((m) => m.start >= from && m.start < ceiling && !excluded.has(m))
     .filter((m) => !(opts.skipBy && m.start > 1 && tokens[m.start - 1]!.lower === 'by' && tokens[m.start - 2]!.pos !== 'NOUN'))
-    .sort((a, b) => a.start - b.start)[0];
-  return first ? compound(first, mentions, tokens, 'right') : [];
+    .sort((a, b) => a.start - b.start);
+  let chosen = first[0];
+  // "an agreement with Turkey's rival Greece": the possessor only describes the party that follows.
+  if (chosen?.possessive && first[1] && first[1].start <= chosen.end + 3) chosen = first[1];
+  return chosen ? compound(chosen, mentions, tokens, 'right') : [];
 }
 
 /** The agent of a passive verb: the mention after "by". */
