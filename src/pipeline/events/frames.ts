@@ -3,9 +3,9 @@ import type { FrameKind, PloverEventType, Token, Trigger } from '../../types.js'
 const COOPERATIVE = new Set<PloverEventType>(['CONSULT', 'SUPPORT', 'COOPERATE', 'AID', 'AGREE', 'RETREAT', 'CONCEDE']);
 const MATERIAL_CONFLICT = new Set<PloverEventType>(['ASSAULT', 'COERCE', 'MOBILIZE', 'PROTEST']);
 /** Tokens that may sit between a frame and what it governs: "agreed in principle on Saturday to provide". */
-const BRIDGE_POS = new Set(['ADV', 'AUX', 'PART', 'PRON', 'ADP', 'DET', 'NUM', 'PROPN', 'NOUN', 'ADJ', 'VERB']);
+const BRIDGE_POS = new Set(['ADV', 'AUX', 'PART', 'PRON', 'ADP', 'SCONJ', 'DET', 'NUM', 'PROPN', 'NOUN', 'ADJ', 'VERB']);
 /** Words that open a new clause: a frame does not reach past them. */
-const CLAUSE_OPENERS = new Set(['after', 'before', 'when', 'while', 'because', 'since', 'as', 'if', 'unless', 'although', 'but', 'which', 'who', 'whose', 'where', 'despite', 'amid', 'following']);
+const CLAUSE_OPENERS = new Set(['after', 'before', 'when', 'while', 'because', 'since', 'as', 'if', 'unless', 'whether', 'although', 'though', 'but', 'which', 'who', 'whom', 'whose', 'where', 'despite', 'amid', 'following', 'until', 'whereas']);
 const MAX_BRIDGE = 8;
 
 export interface Composition {
@@ -69,7 +69,7 @@ export function governingFrames(event: Trigger, frames: readonly Trigger[], toke
       let ok = true;
       for (let k = f.end; k < pos && ok; k++) {
         const tk = tokens[k]!;
-        if (CLAUSE_OPENERS.has(tk.lower) || (!BRIDGE_POS.has(tk.pos) && tk.lower !== 'to' && tk.lower !== ',')) ok = false;
+        if (CLAUSE_OPENERS.has(tk.lower) || (!BRIDGE_POS.has(tk.pos) && tk.lower !== 'to' && tk.lower !== ',' && tk.lower !== 'that')) ok = false;
       }
       if (ok) ok = !blockers.some((b) => b !== event && b.start >= f.end && b.end <= pos);
       if (ok && (!best || f.end > best.end)) best = f;

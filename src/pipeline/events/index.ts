@@ -94,7 +94,7 @@ export function codeEvents(s: Sentence, mentions: readonly ActorMention[], model
     planned.push({ trigger: trig, frames });
   }
   for (const f of frameTriggers) {
-    if (used.has(f)) continue;
+    if (used.has(f) || secondary(f, triggers, s)) continue;
     if (f.rule.spec.event === 'FRAME' && !(f.rule.spec.speaker && frameFor(speech, f.start)?.claimant.length)) continue;
     const outer = governingFrames(f, frameTriggers.filter((x) => x !== f && x.start < f.start), s.tokens, eventTriggers);
     outer.forEach((o) => used.add(o));
@@ -122,6 +122,8 @@ const NOUNS = new Set(['NOUN', 'PROPN']);
 const BACKGROUND = new Set(['after', 'before', 'when', 'while', 'because', 'since', 'although', 'though', 'whereas', 'until', 'following', 'amid', 'despite', 'during']);
 const RELATIVE = new Set(['whom', 'which', 'who', 'where', 'whose']);
 const PURPOSE = /^(?:to|aimed at|aiming at|in order to|so as to)$/;
+/** Nouns whose "that" clause is the content of a request or statement. */
+const CONTENT_NOUNS = new Set(['admission', 'acknowledgement', 'acknowledgment', 'apology', 'assurance', 'assurances', 'guarantee', 'guarantees', 'demand', 'demands', 'request', 'call', 'pledge', 'promise']);
 
 /**
  * Events that only qualify the sentence's main event are not coded separately: purpose infinitives
@@ -135,7 +137,8 @@ function secondary(e: Trigger, all: readonly Trigger[], s: Sentence): boolean {
   if (earlier.length === 0) return false;
   const prev = t[e.start - 1];
   const prev2 = e.start >= 2 ? `${t[e.start - 2]!.lower} ${prev?.lower}` : '';
-  if (prev && (PURPOSE.test(prev.lower) || PURPOSE.test(prev2)) && earlier.some((x) => e.start - x.end <= 8 && !x.rule.spec.frame)) {
+  const reach = PURPOSE.test(prev2) ? 16 : 8;
+  if (prev && (PURPOSE.test(prev.lower) || PURPOSE.test(prev2)) && earlier.some((x) => e.start - x.end <= reach && !x.rule.spec.frame)) {
     let ok = true;
     for (let k = Math.max(...earlier.map((x) => x.end)); k < e.start; k++) if (t[k]!.lower === ',' || t[k]!.lower === ';') ok = false;
     if (ok) return true;
@@ -144,10 +147,14 @@ function secondary(e: Trigger, all: readonly Trigger[], s: Sentence): boolean {
   for (let k = e.start - 1; k >= Math.max(0, e.start - 12); k--) {
     const w = t[k]!.lower;
     if (w === ',' || w === ';') {
-      if (RELATIVE.has(t[k + 1]?.lower ?? '')) return true;
+      const next = t[k + 1];
+      // ", whom they had taken hostage"; ", saying he would welcome him".
+      if (RELATIVE.has(next?.lower ?? '') || (next && next.pos === 'VERB' && next.lower.endsWith('ing') && k + 1 < e.start)) return true;
       break;
     }
     if (BACKGROUND.has(w) && earlier.some((x) => x.end <= k)) return true;
+    // "demanded an admission that NKVD forces murdered ...": the content of a demand, not an event of its own.
+    if (w === 'that' && k > 0 && CONTENT_NOUNS.has(t[k - 1]!.lower) && earlier.some((x) => x.end <= k)) return true;
   }
   return false;
 }

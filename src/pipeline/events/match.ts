@@ -71,7 +71,7 @@ export function findTriggers(sentence: Sentence, mentions: readonly ActorMention
     const b = tok.lower !== tok.lemma ? model.rulesByAnchor.get(tok.lower) : undefined;
     if (!a && !b) continue;
     // "the detained journalists": a participle used as an adjective describes, it is no event.
-    if (tok.pos === 'VERB' && /ed$/.test(tok.lower) && i > 0 && (tokens[i - 1]!.pos === 'DET' || tokens[i - 1]!.pos === 'ADJ') && tokens[i + 1] && /^(NOUN|PROPN|ADJ)$/.test(tokens[i + 1]!.pos)) continue;
+    if ((tok.pos === 'VERB' || tok.pos === 'ADJ') && /ed$/.test(tok.lower) && i > 0 && /^(DET|ADJ|PRON)$/.test(tokens[i - 1]!.pos) && tokens[i + 1] && /^(NOUN|PROPN|ADJ)$/.test(tokens[i + 1]!.pos)) continue;
     for (const rule of b ? [...(a ?? []), ...b] : a!) {
       const hit = matchAt(rule, tokens, i, mentionAt);
       if (hit) found.push({ rule, start: i, end: hit.end, head: hit.head });
