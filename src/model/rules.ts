@@ -78,7 +78,8 @@ export function inflections(w: string): string[] {
   if (w.endsWith('e')) out.add(`${w}d`).add(`${w.slice(0, -1)}ing`);
   if (/[^aeiou]y$/.test(w)) out.add(`${w.slice(0, -1)}ies`).add(`${w.slice(0, -1)}ied`);
   if (/(s|x|z|ch|sh)$/.test(w)) out.add(`${w}es`);
-  if (/[^aeiou][aeiou][bdgmnprt]$/.test(w) && w.length <= 5) out.add(`${w}${w.slice(-1)}ed`).add(`${w}${w.slice(-1)}ing`);
+  // Doubled final consonants ("shipped", "cancelled", "committed"); a wrong extra form matches nothing.
+  if (/[^aeiou][aeiou][bdglmnprt]$/.test(w)) out.add(`${w}${w.slice(-1)}ed`).add(`${w}${w.slice(-1)}ing`);
   return [...out];
 }
 

@@ -2,8 +2,17 @@ import type { ActorEntry, ActorMention, AgentEntry, Entity, LeaderEntry, Model, 
 import { learnNames, resolveLearned } from './names.js';
 
 const MODIFIERS = new Set(['former', 'new', 'top', 'senior', 'junior', 'assistant', 'deputy', 'acting', 'then', 'current', 'outgoing', 'incoming', 'chief', 'first', 'vice', 'ex', 'interim', 'late', 'visiting', 'veteran', 'hardline', 'ousted', 'exiled', 'powerful']);
+/** A determiner opens the noun phrase ending at `at`: "the (opposition) newspaper". */
+function determined(t: readonly Token[], at: number): boolean {
+  for (let k = at - 1; k >= Math.max(0, at - 3); k--) {
+    if (t[k]!.pos === 'DET') return true;
+    if (t[k]!.pos !== 'ADJ' && t[k]!.pos !== 'NOUN') return false;
+  }
+  return false;
+}
+
 /** Organs that stand for the state named in the sentence when they name none themselves. */
-const BARE_AGENT_SECTORS = new Set(['GOV', 'MIL', 'COP', 'REB', 'OPP', 'LEG', 'JUD', 'PRM', 'SPY', 'CVL', 'UAF']);
+const BARE_AGENT_SECTORS = new Set(['GOV', 'MIL', 'COP', 'REB', 'OPP', 'LEG', 'JUD', 'PRM', 'SPY', 'CVL', 'UAF', 'JRN', 'EDU', 'LAB', 'REL', 'BUS']);
 
 /** "presidents of Azerbaijan", "security forces in Guinea", "activists from the Fatah Party". */
 const LINKS = new Set(['of', 'in', 'throughout', 'across']);
@@ -167,7 +176,13 @@ function sentenceMentions(s: Sentence, model: Model): Draft[] {
     } else {
       const agent = agentAt(t, i, model);
       const n = agent && agent.agent.office ? nameRun(t, i + agent.len, model) : 0;
-      if (agent && n === 0 && BARE_AGENT_SECTORS.has(agent.agent.sector) && !isPossessive(t[i + agent.len])) {
+      const head = agent ? t[i + agent.len - 1] : undefined;
+      const next = t[i + (agent?.len ?? 0)];
+      // Only a noun phrase's head: "the government", "rebels"; not "civilian personnel" or "10,000-member".
+      const bareOk = agent !== undefined && head !== undefined && (head.pos === 'NOUN' || (head.pos === 'PROPN' && i === 0))
+        && !(next && (next.pos === 'NOUN' || next.lower === '-')) && !(i > 0 && t[i - 1]!.lower === '-')
+        && (/s$/.test(head.lower) || determined(t, i));
+      if (agent && n === 0 && bareOk && BARE_AGENT_SECTORS.has(agent.agent.sector) && !isPossessive(t[i + agent.len])) {
         // "Rebels released 12 hostages in northern Mali": an organ with no country of its own, resolved later.
         draft = {
           start: i, end: i + agent.len, code: '', sector: agent.agent.sector, office: agent.agent.office, kind: 'agent',

@@ -18,7 +18,9 @@ const RELATIVES = new Set(['who', 'which', 'that']);
 export const CLAUSE_STOP = new Set([';']);
 /** Words after which a verb's object can no longer be: a new clause begins. */
 const OBJECT_STOP = new Set(['when', 'while', 'whom', 'which', 'who', 'whose', 'because', 'although', 'whereas']);
-const STANCE_PARTICIPLES = new Set(['oppose', 'commit', 'dedicate', 'devote', 'determine', 'prepare', 'inclined', 'resolve']);
+const STANCE_PARTICIPLES = new Set(['opposed', 'committed', 'dedicated', 'devoted', 'determined', 'prepared', 'inclined', 'resolved', 'used', 'entitled']);
+/** Verbs after which a mention opens a reported clause: "said Serbia ...". */
+const REPORTING = /^(say|says|said|report|reports|reported|add|added|announce|announced)$/;
 
 /** True when a mention can be a clause subject: not the object of a verb or a preposition. */
 export function isSubjectPosition(m: ActorMention, tokens: readonly Token[]): boolean {
@@ -38,7 +40,7 @@ export function isSubjectPosition(m: ActorMention, tokens: readonly Token[]): bo
   if (k < 0) return true;
   const prev = tokens[k]!;
   if (OBJECT_PREPS.has(prev.lower)) return false;
-  if (prev.pos === 'VERB' && prev.lemma !== 'say' && prev.lemma !== 'report') return false;
+  if (prev.pos === 'VERB' && !REPORTING.test(prev.lower)) return false;
   return true;
 }
 
@@ -177,10 +179,10 @@ export function isPassive(tokens: readonly Token[], head: number): boolean {
   const h = tokens[head]!;
   if (h.pos !== 'VERB' || !/(ed|en|wn|ne|t)$/.test(h.lower)) return false;
   // "is opposed to", "is committed to": adjectives of stance, not passives.
-  if (STANCE_PARTICIPLES.has(h.lemma) && tokens[head + 1]?.lower === 'to') return false;
+  if (STANCE_PARTICIPLES.has(h.lower) && tokens[head + 1]?.lower === 'to') return false;
   for (let k = head - 1; k >= Math.max(0, head - 3); k--) {
     const t = tokens[k]!;
-    if (t.lemma === 'be' || t.lemma === 'get') return !(k > 0 && tokens[k - 1]!.lower === 'there');
+    if (t.lemma === 'be' || t.lemma === 'get' || t.lower === 'gets' || t.lower === 'getting') return !(k > 0 && tokens[k - 1]!.lower === 'there');
     if (t.pos !== 'ADV' && t.pos !== 'PART') return false;
   }
   return false;
