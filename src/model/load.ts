@@ -60,6 +60,9 @@ export function loadModel(options: ModelOptions = {}): Model {
     const path = join(dataDir, file);
     if (existsSync(path)) add(readJson<ActorEntry[]>(path));
   }
+  // Phrases such as "South China Sea" hold a country name but name no actor: an entry with no code blocks them.
+  const nonActors = readJson<{ names: string[] }>(join(dataDir, 'non-actors.json')).names;
+  add([{ names: nonActors, code: '', kind: 'custom' }]);
 
   const leaderIndex = new PhraseTable<LeaderEntry>();
   const leadersDir = join(dataDir, 'leaders');

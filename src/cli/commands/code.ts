@@ -68,8 +68,11 @@ export async function runCode(inputs: string[], flags: CodeFlags, io: Io): Promi
         continue;
       }
       if (format === 'json') all.push(...coded.records);
-      else if (format === 'jsonl') await io.out(coded.records.map((r) => JSON.stringify(r) + '\n').join(''));
-      else await io.out(coded.records.map((r) => tableRow(r) + '\n').join(''));
+      else {
+        const line = format === 'jsonl' ? (r: PloverRecord) => JSON.stringify(r) + '\n' : (r: PloverRecord) => tableRow(r) + '\n';
+        // Small stories in one write; a huge one record by record, so no giant string is built.
+        for (let k = 0; k < coded.records.length; k += 200) await io.out(coded.records.slice(k, k + 200).map(line).join(''));
+      }
     }
   }
   if (format === 'json') await io.out(JSON.stringify(all, null, 2) + '\n');

@@ -166,6 +166,10 @@ function sentenceMentions(s: Sentence, model: Model): Draft[] {
     if (leader && isCapitalised(tok) && (!actor || leader.len >= actor.len)) draft = draftFromLeader(s, i, leader.len, leader.values[0]!);
     else if (actor) {
       const entry = [...actor.values].sort((a, b) => (KIND_RANK[b.kind] ?? 0) - (KIND_RANK[a.kind] ?? 0))[0]!;
+      if (!entry.code) {
+        i += actor.len;
+        continue;
+      }
       const next = t[i + actor.len];
       const followedByActor = next !== undefined && (model.actorIndex.longestAt(t, i + actor.len) || model.leaderIndex.longestAt(t, i + actor.len)) && isCapitalised(next);
       if (entry.kind === 'demonym' && followedByActor) {

@@ -57,6 +57,16 @@ export function matchAt(rule: CompiledRule, tokens: readonly Token[], at: number
   return end >= 0 ? { end, head } : undefined;
 }
 
+/** "the detained journalists", "his alleged part": a participle between a determiner and its noun. */
+function attributive(tokens: readonly Token[], i: number): boolean {
+  const tok = tokens[i]!;
+  if ((tok.pos !== 'VERB' && tok.pos !== 'ADJ') || !/ed$/.test(tok.lower) || i === 0) return false;
+  if (!/^(DET|PRON)$/.test(tokens[i - 1]!.pos)) return false;
+  const next = tokens[i + 1];
+  const after = tokens[i + 2];
+  return next !== undefined && (next.pos === 'NOUN' || next.pos === 'ADJ' || (next.pos === 'PROPN' && after?.pos === 'NOUN'));
+}
+
 /** Every rule that fires in a sentence; overlapping matches resolved by priority, then length. */
 export function findTriggers(sentence: Sentence, mentions: readonly ActorMention[], model: Model): Trigger[] {
   const tokens = sentence.tokens;
@@ -71,7 +81,7 @@ export function findTriggers(sentence: Sentence, mentions: readonly ActorMention
     const b = tok.lower !== tok.lemma ? model.rulesByAnchor.get(tok.lower) : undefined;
     if (!a && !b) continue;
     // "the detained journalists": a participle used as an adjective describes, it is no event.
-    if ((tok.pos === 'VERB' || tok.pos === 'ADJ') && /ed$/.test(tok.lower) && i > 0 && /^(DET|ADJ|PRON)$/.test(tokens[i - 1]!.pos) && tokens[i + 1] && /^(NOUN|PROPN|ADJ)$/.test(tokens[i + 1]!.pos)) continue;
+    if (attributive(tokens, i)) continue;
     for (const rule of b ? [...(a ?? []), ...b] : a!) {
       const hit = matchAt(rule, tokens, i, mentionAt);
       if (hit) found.push({ rule, start: i, end: hit.end, head: hit.head });

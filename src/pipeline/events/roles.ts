@@ -51,11 +51,15 @@ export function isSubjectPosition(m: ActorMention, tokens: readonly Token[]): bo
 function isModifier(m: ActorMention, tokens: readonly Token[]): boolean {
   if (m.entity.sector || m.possessive) return false;
   const next = tokens[m.end];
+  // "a U.S. drone strike", "Israeli airstrikes": the state wields the weapon named next.
+  if (next && (WEAPON_NOUNS.has(next.lower) || WEAPON_NOUNS.has(tokens[m.end + 1]?.lower ?? ''))) return false;
   if (next === undefined || !(next.pos === 'NOUN' || next.pos === 'PROPN' || next.pos === 'ADJ')) return false;
   if (m.kind === 'demonym') return true;
   const prev = tokens[m.start - 1];
   return (m.kind === 'country' || m.kind === 'capital') && prev !== undefined && (prev.pos === 'ADJ' || (prev.pos === 'DET' && prev.lower !== 'the'));
 }
+
+const WEAPON_NOUNS = new Set(['strike', 'strikes', 'airstrike', 'airstrikes', 'drone', 'drones', 'missile', 'missiles', 'raid', 'raids', 'attack', 'attacks', 'bombing', 'bombings', 'shelling', 'rocket', 'rockets', 'artillery', 'warplanes', 'jets', 'offensive', 'bombardment', 'incursion', 'invasion', 'blockade']);
 
 const JOIN_WORDS = new Set(['and', ',', '&', 'both', 'the', 'former', 'a', 'an', 'its', 'their']);
 
@@ -158,8 +162,14 @@ export function findObject(tokens: readonly Token[], mentions: readonly ActorMen
     .filter((m) => !(opts.skipBy && m.start > 1 && tokens[m.start - 1]!.lower === 'by' && tokens[m.start - 2]!.pos !== 'NOUN'))
     .sort((a, b) => a.start - b.start);
   let chosen = first[0];
-  // "an agreement with Turkey's rival Greece": the possessor only describes the party that follows.
-  if (chosen?.possessive && first[1] && first[1].start <= chosen.end + 3) chosen = first[1];
+  // "an agreement with Turkey's rival Greece": the possessor only describes the party that follows;
+  // not in "Sweden's NATO membership" or "Saudi Arabia's position on Yemen".
+  const next = first[1];
+  if (chosen?.possessive && next && next.start <= chosen.end + 3 && next.start > chosen.end + 1) {
+    let nouns = true;
+    for (let k = chosen.end + 1; k < next.start; k++) if (tokens[k]!.pos !== 'NOUN' && tokens[k]!.pos !== 'ADJ') nouns = false;
+    if (nouns) chosen = next;
+  }
   return chosen ? compound(chosen, mentions, tokens, 'right') : [];
 }
 
