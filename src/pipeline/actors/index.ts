@@ -185,7 +185,7 @@ function sentenceMentions(s: Sentence, model: Model): Draft[] {
       // Only a noun phrase's head: "the government", "rebels"; not "civilian personnel" or "10,000-member".
       const bareOk = agent !== undefined && head !== undefined && (head.pos === 'NOUN' || (head.pos === 'PROPN' && i === 0))
         && !(next && (next.pos === 'NOUN' || next.lower === '-')) && !(i > 0 && t[i - 1]!.lower === '-')
-        && (/s$/.test(head.lower) || determined(t, i));
+        && (/(s|men|people|police|military|militia|personnel|staff|clergy)$/.test(head.lower) || determined(t, i));
       if (agent && n === 0 && bareOk && BARE_AGENT_SECTORS.has(agent.agent.sector) && !isPossessive(t[i + agent.len])) {
         // "Rebels released 12 hostages in northern Mali": an organ with no country of its own, resolved later.
         draft = {

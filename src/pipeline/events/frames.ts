@@ -1,7 +1,8 @@
 import type { FrameKind, PloverEventType, Token, Trigger } from '../../types.js';
 
 const COOPERATIVE = new Set<PloverEventType>(['CONSULT', 'SUPPORT', 'COOPERATE', 'AID', 'AGREE', 'RETREAT', 'CONCEDE']);
-const MATERIAL_CONFLICT = new Set<PloverEventType>(['ASSAULT', 'COERCE', 'MOBILIZE', 'PROTEST']);
+/** Future material conflict is a threat; an announced deployment (MOBILIZE) is the deployment. */
+const MATERIAL_CONFLICT = new Set<PloverEventType>(['ASSAULT', 'COERCE', 'PROTEST']);
 /** Tokens that may sit between a frame and what it governs: "agreed in principle on Saturday to provide". */
 const BRIDGE_POS = new Set(['ADV', 'AUX', 'PART', 'PRON', 'ADP', 'SCONJ', 'DET', 'NUM', 'PROPN', 'NOUN', 'ADJ', 'VERB']);
 /** Words that open a new clause: a frame does not reach past them. */
@@ -41,7 +42,7 @@ function apply(kind: FrameKind, type: PloverEventType, mode: readonly string[], 
     case 'future':
       if (negated && COOPERATIVE.has(type)) return { type: 'REJECT', mode: requestMode(type), negated: false };
       if (COOPERATIVE.has(type)) return { type: 'AGREE', mode: [], negated };
-      if (MATERIAL_CONFLICT.has(type)) return { type: 'THREATEN', mode: threatMode(type, mode), negated };
+      if (MATERIAL_CONFLICT.has(type) || (kind === 'promise' && type === 'MOBILIZE')) return { type: 'THREATEN', mode: threatMode(type, mode), negated };
       return { type, mode, negated };
     case 'threat':
       return { type: 'THREATEN', mode: threatMode(type, mode), negated };
