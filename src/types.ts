@@ -378,3 +378,192 @@ export interface PhraseIndex<T> {
   /** Longest phrase starting at token `at`: its length in tokens and its entries. */
   readonly longestAt: (tokens: readonly Token[], at: number) => { readonly len: number; readonly values: readonly T[] } | undefined;
 }
+
+/* ---------------------------------------------------------------- store */
+
+export type Dataset = 'polecat' | 'icews' | 'gdelt' | 'plover';
+
+/** Where a stored event came from: a coded story, or a row of an imported dataset. */
+export interface Provenance {
+  readonly source: 'coded' | 'imported';
+  readonly dataset?: Dataset;
+  /** The imported file, and the 1-based line of the row in it. */
+  readonly file?: string;
+  readonly row?: number;
+  /** The dataset's own identifier of the row (GLOBALEVENTID, Event ID, ...). */
+  readonly source_id?: string;
+  readonly url?: string;
+}
+
+/**
+ * An event read from an existing dataset and mapped to PLOVER. Field names follow PloverRecord;
+ * imported events have no sentence offsets or coder reasons, but keep the original code they were mapped from.
+ */
+export interface ImportedEvent {
+  readonly source_id: string;
+  readonly date: string | null;
+  readonly date_precision: DatePrecision;
+  readonly actor: readonly Entity[];
+  readonly recipient: readonly Entity[];
+  readonly event: PloverEventType;
+  readonly mode: readonly string[];
+  readonly context: readonly string[];
+  readonly quad_code: QuadCode;
+  readonly event_scale: number;
+  readonly event_text: string | null;
+  readonly event_loc: Place | null;
+  readonly size: Size | null;
+  /** The source sentence when the dataset ships it, else null. */
+  readonly text: string | null;
+  readonly url: string | null;
+  /** The dataset's own event code (a CAMEO code for ICEWS and GDELT, the PLOVER type for POLECAT). */
+  readonly original_code: string;
+  /** Why the row maps to this PLOVER event: "CAMEO 190 → ASSAULT". */
+  readonly mapping: string;
+  readonly provenance: Provenance;
+}
+
+/** One parsed row: an event, a problem naming the file and line, or nothing (a header or a blank line). */
+export type ImportRow = { readonly ok: true; readonly event: ImportedEvent } | { readonly ok: false; readonly problem: InputProblem } | null;
+
+/** A dataset format: how to read one line of it. */
+export interface ImportFormat {
+  readonly name: Dataset;
+  /** True when the first non-blank line is a header row naming the columns. */
+  readonly header: boolean;
+  /** Parse one line. `columns` holds the header's column names when the format has one. */
+  readonly parseLine: (line: string, lineNo: number, file: string, columns: readonly string[] | null) => ImportRow;
+}
+
+/** Filters shared by `entente events`, `export` and the store. Dates are inclusive YYYY-MM-DD. */
+export interface EventFilter {
+  readonly actor?: readonly string[];
+  readonly recipient?: readonly string[];
+  readonly type?: readonly PloverEventType[];
+  readonly quad?: readonly QuadCode[];
+  readonly from?: string;
+  readonly to?: string;
+  readonly certainty?: readonly Certainty[];
+  readonly source?: 'coded' | 'imported';
+}
+
+/** An event as stored: the PLOVER record plus where it came from and its cluster. */
+export interface StoredEvent {
+  readonly rowid: number;
+  readonly uid: string;
+  readonly record: PloverRecord | ImportedEvent;
+  readonly provenance: Provenance;
+  /** The story the event was coded from (coded events only). */
+  readonly story: { readonly story_id: string; readonly title: string | null; readonly outlet: string | null; readonly url: string | null; readonly published: string | null } | null;
+  readonly cluster: number | null;
+}
+
+/** Input of the cluster rule: what is compared between two reports. */
+export interface ClusterInput {
+  readonly rowid: number;
+  readonly event: string;
+  readonly actor: string;
+  readonly recipient: string;
+  readonly date: string | null;
+  readonly enddate: string | null;
+  readonly precision: DatePrecision;
+  readonly place_country: string | null;
+  readonly lat: number | null;
+  readonly lon: number | null;
+  readonly dead: number | null;
+  /** Outlet or dataset that reported it. */
+  readonly outlet: string;
+  /** When the report was published or imported (first/last seen). */
+  readonly seen: string | null;
+}
+
+/** A deduplicated real-world event: every mention is kept; the best-supported attributes are summarised. */
+export interface Cluster {
+  readonly id: number;
+  readonly event: string;
+  readonly actor: string;
+  readonly recipient: string;
+  readonly date: string | null;
+  readonly first_date: string | null;
+  readonly last_date: string | null;
+  readonly mentions: number;
+  readonly outlets: readonly string[];
+  readonly first_seen: string | null;
+  readonly last_seen: string | null;
+  /** The death toll reported most often, with the range of all reported tolls. */
+  readonly dead: number | null;
+  readonly dead_min: number | null;
+  readonly dead_max: number | null;
+  readonly place_country: string | null;
+  readonly members: readonly number[];
+}
+
+export interface StoreStats {
+  readonly stories: number;
+  readonly sentences: number;
+  readonly events: { readonly coded: number; readonly imported: number };
+  readonly clusters: number;
+  readonly imports: number;
+  readonly first_date: string | null;
+  readonly last_date: string | null;
+  readonly by_type: Readonly<Record<string, number>>;
+  readonly coder_versions: Readonly<Record<string, number>>;
+  readonly bytes: number;
+}
+
+/** What happened to one story at ingest. */
+export type IngestOutcome = 'new' | 'unchanged' | 'updated';
+
+export interface SearchHit {
+  readonly story_id: string;
+  readonly sequence: number;
+  readonly text: string;
+  /** The sentence with the matched words marked [like this]. */
+  readonly snippet: string;
+  readonly events: readonly StoredEvent[];
+}
+
+/** Counts per period for a dyad, for `entente events --by` and the analytics. */
+export interface DyadPeriod {
+  readonly period: string;
+  readonly event: PloverEventType;
+  readonly count: number;
+}
+
+export interface ImportCounts {
+  readonly rows: number;
+  readonly imported: number;
+  readonly skipped: number;
+  readonly duplicates: number;
+}
+
+/**
+ * The store contract. Every backend passes the same contract test suite (test/store.contract.ts).
+ * Every write method is atomic: a batch commits whole or not at all.
+ */
+export interface Store {
+  readonly path: string;
+  /** Run `fn` in one transaction: everything it writes commits together, or nothing does. */
+  transaction<T>(fn: () => T): T;
+  /** Whether a story is new, already stored with the same content, or stored with different content. */
+  storyState(storyId: string, hash: string): 'absent' | 'same' | 'changed';
+  /** Store a coded story with its sentences and events, replacing an older version of it. */
+  putStory(story: Story, sentences: readonly Sentence[], records: readonly PloverRecord[], hash: string, coder: string): IngestOutcome;
+  beginImport(dataset: Dataset, file: string): number;
+  /** Store imported events; a row whose dataset id is already stored counts as a duplicate. */
+  putImported(importId: number, events: readonly ImportedEvent[]): { inserted: number; duplicates: number };
+  finishImport(importId: number, counts: ImportCounts): void;
+  events(filter: EventFilter, opts?: { readonly limit?: number; readonly after?: number }): IterableIterator<StoredEvent>;
+  dyad(actor: string, recipient: string, by: 'week' | 'month' | 'quarter' | 'year', filter?: EventFilter): DyadPeriod[];
+  search(query: string, limit: number): SearchHit[];
+  /** Re-run the cluster rule over the events (all, or those not yet clustered) and store the clusters. */
+  recluster(scope: 'all' | 'new'): { clusters: number; events: number };
+  clusters(filter: EventFilter): IterableIterator<Cluster>;
+  /** Stories coded by another coder version than `version`. */
+  staleStories(version: string): IterableIterator<Story>;
+  stats(): StoreStats;
+  /** Problems found by SQLite's and Entente's own integrity checks; empty when all is well. */
+  check(): string[];
+  backup(file: string): Promise<void>;
+  close(): void;
+}

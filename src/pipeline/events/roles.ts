@@ -84,7 +84,7 @@ export function compound(m: ActorMention, mentions: readonly ActorMention[], tok
   }
   // Keep the chain up to the last "and": "A, B and C" → all three; "X, Y" → X alone.
   const lastAnd = side === 'left' ? (joins[0] ? joins.length : 0) : joins.lastIndexOf(true) + 1;
-  return chain.slice(0, lastAnd + 1);
+  return chain.slice(0, lastAnd + 1).sort((a, b) => a.start - b.start);
 }
 
 function startsClause(m: ActorMention, tokens: readonly Token[]): boolean {

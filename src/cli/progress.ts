@@ -1,0 +1,50 @@
+import cliProgress from 'cli-progress';
+
+export interface Progress {
+  /** One more unit done, of `weight` (bytes) in the total. */
+  tick(weight: number, label?: string): void;
+  done(): void;
+}
+
+/**
+ * A progress bar with rate and ETA on a terminal; plain log lines every few seconds when piped.
+ * `total` is in the same unit as the weights (bytes of input); `unit` names what is counted (stories, rows).
+ */
+export function progress(unit: string, total: number, isTTY: boolean, log: (s: string) => void): Progress {
+  const started = Date.now();
+  let count = 0;
+  let weight = 0;
+  if (isTTY && total > 0) {
+    const bar = new cliProgress.SingleBar({
+      format: `{bar} {percentage}% | {count} ${unit} | {rate} ${unit}/s | ETA {eta_formatted}`,
+      stream: process.stderr, hideCursor: true, etaBuffer: 50,
+    }, cliProgress.Presets.shades_classic);
+    bar.start(total, 0, { count: 0, rate: 0 });
+    return {
+      tick(w) {
+        count++;
+        weight += w;
+        const secs = Math.max((Date.now() - started) / 1000, 0.001);
+        bar.update(Math.min(weight, total), { count, rate: Math.round(count / secs) });
+      },
+      done() {
+        bar.update(total, { count, rate: Math.round(count / Math.max((Date.now() - started) / 1000, 0.001)) });
+        bar.stop();
+      },
+    };
+  }
+  let last = started;
+  return {
+    tick(w) {
+      count++;
+      weight += w;
+      const t = Date.now();
+      if (t - last < 2000) return;
+      last = t;
+      const secs = (t - started) / 1000;
+      const pct = total > 0 ? ` (${Math.min(100, Math.round((weight / total) * 100))}%)` : '';
+      log(`entente: ${count} ${unit}${pct}, ${Math.round(count / secs)} ${unit}/s\n`);
+    },
+    done() {},
+  };
+}

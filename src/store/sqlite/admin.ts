@@ -1,0 +1,61 @@
+import { statSync } from 'node:fs';
+import type Database from 'better-sqlite3';
+import type { StoreStats } from '../../types.js';
+
+/** Summary, integrity check and online backup. */
+export class Admin {
+  constructor(private readonly db: Database.Database) {}
+
+  stats(): StoreStats {
+    const one = <T>(sql: string): T => this.db.prepare(sql).get() as T;
+    const count = (sql: string): number => Number((this.db.prepare(sql).pluck().get() as number | null) ?? 0);
+    const bySource = Object.fromEntries((this.db.prepare('SELECT source, count(*) AS n FROM events GROUP BY source').all() as { source: string; n: number }[]).map((r) => [r.source, r.n]));
+    const range = one<{ lo: string | null; hi: string | null }>('SELECT min(date) AS lo, max(date) AS hi FROM events');
+    let bytes = 0;
+    try {
+      bytes = statSync(this.db.name).size;
+    } catch {
+      bytes = count('SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()');
+    }
+    return {
+      stories: count('SELECT count(*) FROM stories'),
+      sentences: count('SELECT count(*) FROM sentences'),
+      events: { coded: bySource.coded ?? 0, imported: bySource.imported ?? 0 },
+      clusters: count('SELECT count(*) FROM clusters'),
+      imports: count('SELECT count(*) FROM imports'),
+      first_date: range.lo, last_date: range.hi,
+      by_type: Object.fromEntries((this.db.prepare('SELECT event, count(*) AS n FROM events GROUP BY event ORDER BY n DESC').all() as { event: string; n: number }[]).map((r) => [r.event, r.n])),
+      coder_versions: Object.fromEntries((this.db.prepare('SELECT coder_version AS v, count(*) AS n FROM stories GROUP BY v').all() as { v: string; n: number }[]).map((r) => [r.v, r.n])),
+      bytes,
+    };
+  }
+
+  /** SQLite's integrity and foreign-key checks, the full-text index, and Entente's own invariants. */
+  check(): string[] {
+    const problems: string[] = [];
+    const integrity = this.db.pragma('integrity_check', { simple: false }) as { integrity_check: string }[];
+    for (const r of integrity) if (r.integrity_check !== 'ok') problems.push(`integrity: ${r.integrity_check}`);
+    for (const r of this.db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[]) problems.push(`foreign key: ${r.table} row ${r.rowid} points to a missing ${r.parent}`);
+    try {
+      this.db.prepare("INSERT INTO sentences_fts(sentences_fts, rank) VALUES ('integrity-check', 1)").run();
+    } catch (err) {
+      problems.push(`full-text index: ${(err as Error).message}`);
+    }
+    const invariants: [string, string][] = [
+      ['SELECT count(*) FROM stories s WHERE NOT EXISTS (SELECT 1 FROM sentences WHERE story = s.id)', 'stories without sentences'],
+      ["SELECT count(*) FROM events e WHERE e.source = 'coded' AND NOT EXISTS (SELECT 1 FROM sentences WHERE id = e.sentence AND story = e.story)", 'coded events whose sentence is not in their story'],
+      ["SELECT count(*) FROM events WHERE source = 'imported' AND import IS NULL", 'imported events without an import'],
+      ['SELECT count(*) FROM clusters c WHERE NOT EXISTS (SELECT 1 FROM events WHERE cluster = c.id)', 'empty clusters'],
+      ['SELECT count(*) FROM clusters c WHERE mentions != (SELECT count(*) FROM events WHERE cluster = c.id)', 'clusters whose mention count is wrong'],
+    ];
+    for (const [sql, what] of invariants) {
+      const n = Number(this.db.prepare(sql).pluck().get());
+      if (n > 0) problems.push(`${n} ${what}`);
+    }
+    return problems;
+  }
+
+  async backup(file: string): Promise<void> {
+    await this.db.backup(file);
+  }
+}

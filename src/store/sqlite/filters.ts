@@ -1,0 +1,34 @@
+import type { EventFilter } from '../../types.js';
+
+/**
+ * SQL for an event filter, with named parameters. Actor and recipient match the event's first party or any
+ * party of a compound event; a date range keeps events whose date span overlaps it.
+ */
+export function whereClause(f: EventFilter, alias: string): { sql: string; params: Record<string, unknown> } {
+  const where: string[] = [];
+  const params: Record<string, unknown> = {};
+  const list = (name: string, values: readonly (string | number)[]): string =>
+    values.map((v, i) => ((params[`${name}${i}`] = v), `@${name}${i}`)).join(', ');
+  for (const role of ['actor', 'recipient'] as const) {
+    const codes = f[role];
+    if (!codes?.length) continue;
+    const inList = list(role, codes);
+    where.push(`(${alias}.${role} IN (${inList}) OR ${alias}.id IN (SELECT event FROM parties WHERE role = '${role}' AND code IN (${inList})))`);
+  }
+  if (f.type?.length) where.push(`${alias}.event IN (${list('type', f.type)})`);
+  if (f.quad?.length) where.push(`${alias}.quad IN (${list('quad', f.quad)})`);
+  if (f.certainty?.length) where.push(`${alias}.certainty IN (${list('certainty', f.certainty)})`);
+  if (f.source) {
+    where.push(`${alias}.source = @source`);
+    params.source = f.source;
+  }
+  if (f.from) {
+    where.push(`COALESCE(${alias}.enddate, ${alias}.date) >= @from`);
+    params.from = f.from;
+  }
+  if (f.to) {
+    where.push(`${alias}.date <= @to`);
+    params.to = f.to;
+  }
+  return { sql: where.length ? ` WHERE ${where.join(' AND ')}` : '', params };
+}

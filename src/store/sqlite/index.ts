@@ -1,0 +1,118 @@
+import Database from 'better-sqlite3';
+import type {
+  Cluster, Dataset, DyadPeriod, EventFilter, ImportCounts, ImportedEvent, IngestOutcome, PloverRecord, SearchHit,
+  Sentence, Store, StoreStats, StoredEvent, Story,
+} from '../../types.js';
+import { MIGRATIONS } from './schema.js';
+import { Writer } from './write.js';
+import { Reader } from './read.js';
+import { Admin } from './admin.js';
+
+export interface SqliteOptions {
+  /** Refuse to grow the database file past this many megabytes (a safety cap; also simulates a full disk). */
+  readonly maxMb?: number;
+  readonly readonly?: boolean;
+}
+
+/** The embedded SQLite backend: WAL, foreign keys, versioned migrations, FTS5 over sentences. */
+export class SqliteStore implements Store {
+  readonly path: string;
+  private readonly db: Database.Database;
+  private readonly writer: Writer;
+  private readonly reader: Reader;
+  private readonly admin: Admin;
+
+  constructor(path: string, opts: SqliteOptions = {}) {
+    this.path = path;
+    this.db = new Database(path, { readonly: opts.readonly ?? false });
+    if (!opts.readonly) {
+      this.db.pragma('journal_mode = WAL');
+      this.db.pragma('synchronous = NORMAL');
+    }
+    this.db.pragma('foreign_keys = ON');
+    this.db.pragma('busy_timeout = 5000');
+    if (opts.maxMb) {
+      const pageSize = Number(this.db.pragma('page_size', { simple: true }));
+      this.db.pragma(`max_page_count = ${Math.max(1, Math.floor((opts.maxMb * 1024 * 1024) / pageSize))}`);
+    }
+    if (!opts.readonly) this.migrate();
+    this.writer = new Writer(this.db);
+    this.reader = new Reader(this.db);
+    this.admin = new Admin(this.db);
+  }
+
+  private migrate(): void {
+    const current = Number(this.db.pragma('user_version', { simple: true }));
+    MIGRATIONS.forEach((sql, i) => {
+      if (i < current) return;
+      this.db.transaction(() => {
+        this.db.exec(sql);
+        this.db.pragma(`user_version = ${i + 1}`);
+      })();
+    });
+  }
+
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
+  storyState(storyId: string, hash: string): 'absent' | 'same' | 'changed' {
+    return this.writer.storyState(storyId, hash);
+  }
+
+  putStory(story: Story, sentences: readonly Sentence[], records: readonly PloverRecord[], hash: string, coder: string): IngestOutcome {
+    return this.writer.putStory(story, sentences, records, hash, coder);
+  }
+
+  beginImport(dataset: Dataset, file: string): number {
+    return this.writer.beginImport(dataset, file);
+  }
+
+  putImported(importId: number, events: readonly ImportedEvent[]): { inserted: number; duplicates: number } {
+    return this.writer.putImported(importId, events);
+  }
+
+  finishImport(importId: number, counts: ImportCounts): void {
+    this.writer.finishImport(importId, counts);
+  }
+
+  events(filter: EventFilter, opts: { readonly limit?: number; readonly after?: number } = {}): IterableIterator<StoredEvent> {
+    return this.reader.events(filter, opts);
+  }
+
+  dyad(actor: string, recipient: string, by: 'week' | 'month' | 'quarter' | 'year', filter: EventFilter = {}): DyadPeriod[] {
+    return this.reader.dyad(actor, recipient, by, filter);
+  }
+
+  search(query: string, limit: number): SearchHit[] {
+    return this.reader.search(query, limit);
+  }
+
+  recluster(scope: 'all' | 'new'): { clusters: number; events: number } {
+    return this.writer.recluster(scope);
+  }
+
+  clusters(filter: EventFilter): IterableIterator<Cluster> {
+    return this.reader.clusters(filter);
+  }
+
+  staleStories(version: string): IterableIterator<Story> {
+    return this.reader.staleStories(version);
+  }
+
+  stats(): StoreStats {
+    return this.admin.stats();
+  }
+
+  check(): string[] {
+    return this.admin.check();
+  }
+
+  backup(file: string): Promise<void> {
+    return this.admin.backup(file);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}

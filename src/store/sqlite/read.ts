@@ -1,0 +1,105 @@
+import type Database from 'better-sqlite3';
+import type { Cluster, DyadPeriod, EventFilter, PloverEventType, Provenance, SearchHit, StoredEvent, Story } from '../../types.js';
+import { whereClause } from './filters.js';
+
+interface EventRow {
+  id: number; uid: string; source: 'coded' | 'imported'; record: string; cluster: number | null; row: number | null; source_id: string | null; url: string | null;
+  story_id: string | null; title: string | null; outlet: string | null; story_url: string | null; published: string | null; dataset: string | null; file: string | null;
+}
+
+const EVENT_SELECT = `SELECT e.id, e.uid, e.source, e.record, e.cluster, e.row, e.source_id, e.url,
+  s.story_id, s.title, s.outlet, s.url AS story_url, s.published, i.dataset, i.file
+  FROM events e LEFT JOIN stories s ON s.id = e.story LEFT JOIN imports i ON i.id = e.import`;
+
+const PERIOD: Readonly<Record<string, string>> = {
+  week: "strftime('%Y-W%W', date)",
+  month: 'substr(date, 1, 7)',
+  quarter: "substr(date, 1, 4) || '-Q' || ((CAST(substr(date, 6, 2) AS INTEGER) + 2) / 3)",
+  year: 'substr(date, 1, 4)',
+};
+
+function toStored(r: EventRow): StoredEvent {
+  const provenance: Provenance = r.source === 'coded'
+    ? { source: 'coded', ...(r.url ? { url: r.url } : {}) }
+    : { source: 'imported', dataset: r.dataset as Provenance['dataset'], file: r.file ?? undefined, row: r.row ?? undefined, source_id: r.source_id ?? undefined, ...(r.url ? { url: r.url } : {}) };
+  return {
+    rowid: r.id, uid: r.uid, record: JSON.parse(r.record), provenance, cluster: r.cluster,
+    story: r.story_id ? { story_id: r.story_id, title: r.title, outlet: r.outlet, url: r.story_url, published: r.published } : null,
+  };
+}
+
+/** Every query of the store. */
+export class Reader {
+  constructor(private readonly db: Database.Database) {}
+
+  *events(filter: EventFilter, opts: { readonly limit?: number; readonly after?: number }): IterableIterator<StoredEvent> {
+    const { sql, params } = whereClause(filter, 'e');
+    const after = opts.after ? `${sql ? ' AND' : ' WHERE'} e.id > @after` : '';
+    const limit = opts.limit ? ' LIMIT @limit' : '';
+    const stmt = this.db.prepare(`${EVENT_SELECT}${sql}${after} ORDER BY e.date, e.id${limit}`);
+    for (const r of stmt.iterate({ ...params, after: opts.after ?? 0, limit: opts.limit ?? -1 }) as IterableIterator<EventRow>) yield toStored(r);
+  }
+
+  /** Counts per period and type for actor → recipient; compound coded events count through their parties. */
+  dyad(actor: string, recipient: string, by: 'week' | 'month' | 'quarter' | 'year', filter: EventFilter): DyadPeriod[] {
+    const period = PERIOD[by]!;
+    const { sql, params } = whereClause({ ...filter, actor: undefined, recipient: undefined }, 'events');
+    const extra = sql.replace(/^ WHERE /, ' AND ');
+    const direct = this.db.prepare(`SELECT ${period} AS period, event, count(*) AS count FROM events
+      WHERE actor = @a AND recipient = @b AND date IS NOT NULL${extra} GROUP BY period, event`).all({ ...params, a: actor, b: recipient }) as DyadPeriod[];
+    const compound = this.db.prepare(`SELECT ${period} AS period, event, count(*) AS count FROM events
+      WHERE id IN (SELECT a.event FROM parties a JOIN parties b ON b.event = a.event AND b.role = 'recipient' AND b.code = @b
+                   WHERE a.role = 'actor' AND a.code = @a)
+        AND NOT (actor = @a AND recipient = @b) AND date IS NOT NULL${extra} GROUP BY period, event`).all({ ...params, a: actor, b: recipient }) as DyadPeriod[];
+    const merged = new Map<string, DyadPeriod>();
+    for (const r of [...direct, ...compound]) {
+      const key = `${r.period}|${r.event}`;
+      const prev = merged.get(key);
+      merged.set(key, { period: r.period, event: r.event as PloverEventType, count: (prev?.count ?? 0) + r.count });
+    }
+    return [...merged.values()].sort((x, y) => x.period.localeCompare(y.period) || x.event.localeCompare(y.event));
+  }
+
+  search(query: string, limit: number): SearchHit[] {
+    const hits = this.db.prepare(`SELECT s.id, s.seq, s.text, st.story_id, snippet(sentences_fts, 0, '[', ']', '…', 16) AS snippet
+      FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid JOIN stories st ON st.id = s.story
+      WHERE sentences_fts MATCH ? ORDER BY rank LIMIT ?`).all(ftsQuery(query), limit) as { id: number; seq: number; text: string; story_id: string; snippet: string }[];
+    const events = this.db.prepare(`${EVENT_SELECT} WHERE e.sentence = ? ORDER BY e.id`);
+    return hits.map((h) => ({
+      story_id: h.story_id, sequence: h.seq, text: h.text, snippet: h.snippet,
+      events: (events.all(h.id) as EventRow[]).map(toStored),
+    }));
+  }
+
+  *clusters(filter: EventFilter): IterableIterator<Cluster> {
+    const where: string[] = [];
+    const params: Record<string, unknown> = {};
+    if (filter.actor?.length) where.push(`actor IN (${filter.actor.map((c, i) => ((params[`a${i}`] = c), `@a${i}`)).join(', ')})`);
+    if (filter.recipient?.length) where.push(`recipient IN (${filter.recipient.map((c, i) => ((params[`r${i}`] = c), `@r${i}`)).join(', ')})`);
+    if (filter.type?.length) where.push(`event IN (${filter.type.map((c, i) => ((params[`t${i}`] = c), `@t${i}`)).join(', ')})`);
+    if (filter.from) where.push('COALESCE(last_date, date) >= @from'), (params.from = filter.from);
+    if (filter.to) where.push('first_date <= @to'), (params.to = filter.to);
+    const rows = this.db.prepare(`SELECT * FROM clusters${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY first_date, id`).all(params) as (Omit<Cluster, 'outlets' | 'members'> & { outlets: string })[];
+    const members = this.db.prepare('SELECT id FROM events WHERE cluster = ? ORDER BY id').pluck();
+    for (const r of rows) yield { ...r, outlets: JSON.parse(r.outlets) as string[], members: members.all(r.id) as number[] };
+  }
+
+  /** Stories coded by another coder version, read a page at a time so callers may write between pages. */
+  *staleStories(version: string): IterableIterator<Story> {
+    const page = this.db.prepare('SELECT id, story_id, text, published, title, url, outlet FROM stories WHERE coder_version != ? AND id > ? ORDER BY id LIMIT 100');
+    for (let last = 0; ; ) {
+      const rows = page.all(version, last) as { id: number; story_id: string; text: string; published: string | null; title: string | null; url: string | null; outlet: string | null }[];
+      if (rows.length === 0) return;
+      last = rows[rows.length - 1]!.id;
+      for (const r of rows) {
+        yield { id: r.story_id, text: r.text, ...(r.published ? { date: r.published } : {}), ...(r.title ? { title: r.title } : {}), ...(r.url ? { url: r.url } : {}), ...(r.outlet ? { source: r.outlet } : {}) };
+      }
+    }
+  }
+}
+
+/** Words become quoted FTS5 terms (all must match); AND, OR, NOT and quoted phrases pass through. */
+export function ftsQuery(query: string): string {
+  const parts = query.match(/"[^"]*"|\S+/g) ?? [];
+  return parts.map((p) => (p.startsWith('"') || /^(AND|OR|NOT)$/.test(p) ? p : `"${p.replace(/"/g, '')}"`)).join(' ') || '""';
+}

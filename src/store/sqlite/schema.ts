@@ -1,0 +1,80 @@
+/**
+ * Versioned migrations. Each runs once, in its own transaction, and records its number in user_version.
+ * Never edit a released migration: add a new one.
+ */
+export const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE stories (
+    id INTEGER PRIMARY KEY,
+    story_id TEXT NOT NULL UNIQUE,
+    url TEXT, title TEXT, outlet TEXT, published TEXT,
+    text TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    coder_version TEXT NOT NULL,
+    ingested_at TEXT NOT NULL
+  );
+  CREATE TABLE sentences (
+    id INTEGER PRIMARY KEY,
+    story INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    start INTEGER NOT NULL, end INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    UNIQUE (story, seq)
+  );
+  CREATE VIRTUAL TABLE sentences_fts USING fts5(text, content='sentences', content_rowid='id');
+  CREATE TRIGGER sentences_ai AFTER INSERT ON sentences BEGIN
+    INSERT INTO sentences_fts(rowid, text) VALUES (new.id, new.text);
+  END;
+  CREATE TRIGGER sentences_ad AFTER DELETE ON sentences BEGIN
+    INSERT INTO sentences_fts(sentences_fts, rowid, text) VALUES ('delete', old.id, old.text);
+  END;
+  CREATE TABLE imports (
+    id INTEGER PRIMARY KEY,
+    dataset TEXT NOT NULL, file TEXT NOT NULL,
+    started_at TEXT NOT NULL, finished_at TEXT,
+    rows INTEGER, imported INTEGER, skipped INTEGER, duplicates INTEGER
+  );
+  CREATE TABLE clusters (
+    id INTEGER PRIMARY KEY,
+    event TEXT NOT NULL, actor TEXT NOT NULL, recipient TEXT NOT NULL,
+    date TEXT, first_date TEXT, last_date TEXT,
+    mentions INTEGER NOT NULL, outlets TEXT NOT NULL,
+    first_seen TEXT, last_seen TEXT,
+    dead INTEGER, dead_min INTEGER, dead_max INTEGER,
+    place_country TEXT
+  );
+  CREATE TABLE events (
+    id INTEGER PRIMARY KEY,
+    uid TEXT NOT NULL UNIQUE,
+    source TEXT NOT NULL CHECK (source IN ('coded', 'imported')),
+    story INTEGER REFERENCES stories(id) ON DELETE CASCADE,
+    sentence INTEGER REFERENCES sentences(id) ON DELETE CASCADE,
+    import INTEGER REFERENCES imports(id),
+    row INTEGER, source_id TEXT, url TEXT,
+    date TEXT, enddate TEXT, precision TEXT NOT NULL,
+    event TEXT NOT NULL, quad INTEGER NOT NULL, scale REAL,
+    actor TEXT NOT NULL, recipient TEXT NOT NULL,
+    certainty TEXT, dead INTEGER,
+    place_country TEXT, lat REAL, lon REAL,
+    cluster INTEGER REFERENCES clusters(id) ON DELETE SET NULL,
+    record TEXT NOT NULL,
+    CHECK ((source = 'coded') = (story IS NOT NULL AND sentence IS NOT NULL))
+  );
+  CREATE INDEX events_dyad ON events (actor, recipient, date, event);
+  CREATE INDEX events_date ON events (date);
+  CREATE INDEX events_story ON events (story);
+  CREATE INDEX events_cluster ON events (cluster);
+  CREATE TABLE parties (
+    event INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    role TEXT NOT NULL CHECK (role IN ('actor', 'recipient')),
+    code TEXT NOT NULL, sector TEXT, entity_text TEXT, identifier TEXT
+  );
+  CREATE INDEX parties_code ON parties (code, role);
+  CREATE INDEX parties_event ON parties (event);
+  CREATE TABLE actors (
+    code TEXT NOT NULL, sector TEXT NOT NULL DEFAULT '', identifier TEXT NOT NULL DEFAULT '',
+    mentions INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (code, sector, identifier)
+  ) WITHOUT ROWID;
+  `,
+];

@@ -1,0 +1,156 @@
+import type Database from 'better-sqlite3';
+import { clusterEvents } from '../../dedupe/index.js';
+import type { Cluster, ClusterInput, Dataset, Entity, ImportCounts, ImportedEvent, IngestOutcome, PloverRecord, Sentence, Story } from '../../types.js';
+
+const now = (): string => new Date().toISOString();
+const first = (list: readonly Entity[]): string => list[0]?.code ?? '';
+
+/** Every statement that changes the store. Callers wrap batches in one transaction. */
+export class Writer {
+  private readonly q;
+
+  constructor(private readonly db: Database.Database) {
+    this.q = {
+      storyByKey: db.prepare('SELECT id, content_hash AS hash FROM stories WHERE story_id = ?'),
+      insertStory: db.prepare(`INSERT INTO stories (story_id, url, title, outlet, published, text, content_hash, coder_version, ingested_at)
+        VALUES (@story_id, @url, @title, @outlet, @published, @text, @hash, @coder, @at)`),
+      updateStory: db.prepare(`UPDATE stories SET url = @url, title = @title, outlet = @outlet, published = @published, text = @text,
+        content_hash = @hash, coder_version = @coder, ingested_at = @at WHERE id = @id`),
+      deleteEvents: db.prepare('DELETE FROM events WHERE story = ?'),
+      deleteSentences: db.prepare('DELETE FROM sentences WHERE story = ?'),
+      insertSentence: db.prepare('INSERT INTO sentences (story, seq, start, end, text) VALUES (?, ?, ?, ?, ?)'),
+      insertEvent: db.prepare(`INSERT OR IGNORE INTO events (uid, source, story, sentence, import, row, source_id, url, date, enddate, precision,
+        event, quad, scale, actor, recipient, certainty, dead, place_country, lat, lon, record)
+        VALUES (@uid, @source, @story, @sentence, @import, @row, @source_id, @url, @date, @enddate, @precision,
+        @event, @quad, @scale, @actor, @recipient, @certainty, @dead, @place_country, @lat, @lon, @record)`),
+      insertParty: db.prepare('INSERT INTO parties (event, role, code, sector, entity_text, identifier) VALUES (?, ?, ?, ?, ?, ?)'),
+      countActor: db.prepare(`INSERT INTO actors (code, sector, identifier, mentions) VALUES (?, ?, ?, 1)
+        ON CONFLICT (code, sector, identifier) DO UPDATE SET mentions = mentions + 1`),
+      beginImport: db.prepare('INSERT INTO imports (dataset, file, started_at) VALUES (?, ?, ?)'),
+      finishImport: db.prepare('UPDATE imports SET finished_at = ?, rows = ?, imported = ?, skipped = ?, duplicates = ? WHERE id = ?'),
+    };
+  }
+
+  storyState(storyId: string, hash: string): 'absent' | 'same' | 'changed' {
+    const row = this.q.storyByKey.get(storyId) as { id: number; hash: string } | undefined;
+    if (!row) return 'absent';
+    return row.hash === hash ? 'same' : 'changed';
+  }
+
+  /** Store a coded story; a stored older version loses its sentences and events in the same transaction. */
+  putStory(story: Story, sentences: readonly Sentence[], records: readonly PloverRecord[], hash: string, coder: string): IngestOutcome {
+    const row = { story_id: story.id, url: story.url ?? null, title: story.title ?? null, outlet: story.source ?? null, published: story.date ?? null, text: story.text, hash, coder, at: now() };
+    const existing = this.q.storyByKey.get(story.id) as { id: number } | undefined;
+    let id: number;
+    if (existing) {
+      id = existing.id;
+      this.q.deleteEvents.run(id);
+      this.q.deleteSentences.run(id);
+      this.q.updateStory.run({ ...row, id });
+    } else id = Number(this.q.insertStory.run(row).lastInsertRowid);
+    const sentenceIds = sentences.map((s) => Number(this.q.insertSentence.run(id, s.index, s.start, s.end, s.text).lastInsertRowid));
+    for (const r of records) {
+      const info = this.q.insertEvent.run({
+        uid: r.id, source: 'coded', story: id, sentence: sentenceIds[r.text_info.sequence], import: null, row: null, source_id: null, url: story.url ?? null,
+        date: r.date, enddate: r.enddate ?? null, precision: r.date_precision, event: r.event, quad: r.quad_code, scale: r.event_scale,
+        actor: first(r.actor), recipient: first(r.recipient), certainty: r.attribution.certainty, dead: r.size?.dead ?? null,
+        place_country: r.event_loc?.country ?? null, lat: r.event_loc?.lat ?? null, lon: r.event_loc?.lon ?? null, record: JSON.stringify(r),
+      });
+      const eventId = Number(info.lastInsertRowid);
+      for (const [role, list] of [['actor', r.actor], ['recipient', r.recipient]] as const) {
+        for (const e of list) {
+          this.q.insertParty.run(eventId, role, e.code, e.sector ?? null, e.entity_text, e.identifier_text ?? null);
+          this.q.countActor.run(e.code, e.sector ?? '', e.identifier_text ?? '');
+        }
+      }
+    }
+    return existing ? 'updated' : 'new';
+  }
+
+  beginImport(dataset: Dataset, file: string): number {
+    return Number(this.q.beginImport.run(dataset, file, now()).lastInsertRowid);
+  }
+
+  putImported(importId: number, events: readonly ImportedEvent[]): { inserted: number; duplicates: number } {
+    let inserted = 0;
+    for (const e of events) {
+      const info = this.q.insertEvent.run({
+        uid: `${e.provenance.dataset}:${e.source_id}`, source: 'imported', story: null, sentence: null, import: importId,
+        row: e.provenance.row ?? null, source_id: e.source_id, url: e.url, date: e.date, enddate: null, precision: e.date_precision,
+        event: e.event, quad: e.quad_code, scale: e.event_scale, actor: first(e.actor), recipient: first(e.recipient), certainty: null,
+        dead: e.size?.dead ?? null, place_country: e.event_loc?.country ?? null, lat: e.event_loc?.lat ?? null, lon: e.event_loc?.lon ?? null,
+        record: JSON.stringify(e),
+      });
+      inserted += info.changes;
+    }
+    return { inserted, duplicates: events.length - inserted };
+  }
+
+  finishImport(importId: number, c: ImportCounts): void {
+    this.q.finishImport.run(now(), c.rows, c.imported, c.skipped, c.duplicates, importId);
+  }
+
+  /**
+   * Apply the cluster rule group by group (same type and actor), streaming the events in order so that memory
+   * holds one group at a time. 'new' re-clusters only the groups that have unclustered events.
+   */
+  recluster(scope: 'all' | 'new'): { clusters: number; events: number } {
+    const only = scope === 'new' ? 'WHERE (e.event, e.actor) IN (SELECT DISTINCT event, actor FROM events WHERE cluster IS NULL)' : '';
+    // An ordered snapshot in a temporary table, read page by page: memory holds one page and one group.
+    this.db.exec('DROP TABLE IF EXISTS temp.cluster_order');
+    this.db.exec(`CREATE TEMP TABLE cluster_order AS
+      SELECT e.id AS rowid_, e.event, e.actor, e.recipient, e.date, e.enddate, e.precision, e.place_country, e.lat, e.lon, e.dead, e.cluster,
+        COALESCE(s.outlet, s.url, s.story_id, i.dataset) AS outlet, COALESCE(s.published, substr(i.started_at, 1, 10)) AS seen
+      FROM events e LEFT JOIN stories s ON s.id = e.story LEFT JOIN imports i ON i.id = e.import ${only} ORDER BY e.event, e.actor, e.id`);
+    const page = this.db.prepare('SELECT rowid AS k, * FROM temp.cluster_order WHERE rowid > ? ORDER BY rowid LIMIT 20000');
+    const setCluster = this.db.prepare('UPDATE events SET cluster = ? WHERE id = ?');
+    const deleteCluster = this.db.prepare('DELETE FROM clusters WHERE id = ?');
+    const insertCluster = this.db.prepare(`INSERT INTO clusters (event, actor, recipient, date, first_date, last_date, mentions, outlets, first_seen, last_seen, dead, dead_min, dead_max, place_country)
+      VALUES (@event, @actor, @recipient, @date, @first_date, @last_date, @mentions, @outlets, @first_seen, @last_seen, @dead, @dead_min, @dead_max, @place_country)`);
+    if (scope === 'all') {
+      this.db.prepare('UPDATE events SET cluster = NULL').run();
+      this.db.prepare('DELETE FROM clusters').run();
+    }
+    let clusters = 0;
+    let events = 0;
+    const flush = (group: Row[]): void => {
+      if (group.length === 0) return;
+      if (scope === 'new') for (const id of new Set(group.map((g) => g.cluster).filter((c): c is number => c !== null))) deleteCluster.run(id);
+      for (const c of clusterEvents(group)) {
+        const id = Number(insertCluster.run(clusterRow(c)).lastInsertRowid);
+        for (const m of c.members) setCluster.run(id, m);
+        clusters++;
+        events += c.members.length;
+      }
+    };
+    let key = '';
+    let group: Row[] = [];
+    for (let last = 0; ; ) {
+      const rows = page.all(last) as (Row & { k: number; rowid_: number })[];
+      if (rows.length === 0) break;
+      last = rows[rows.length - 1]!.k;
+      for (const r of rows) {
+        const k = `${r.event}\u0000${r.actor}`;
+        if (k !== key) {
+          flush(group);
+          group = [];
+          key = k;
+        }
+        group.push({ ...r, rowid: r.rowid_ });
+      }
+    }
+    flush(group);
+    this.db.exec('DROP TABLE temp.cluster_order');
+    return { clusters, events };
+  }
+}
+
+type Row = ClusterInput & { readonly cluster: number | null };
+
+function clusterRow(c: Cluster): Record<string, unknown> {
+  return {
+    event: c.event, actor: c.actor, recipient: c.recipient, date: c.date, first_date: c.first_date, last_date: c.last_date,
+    mentions: c.mentions, outlets: JSON.stringify(c.outlets), first_seen: c.first_seen, last_seen: c.last_seen,
+    dead: c.dead, dead_min: c.dead_min, dead_max: c.dead_max, place_country: c.place_country,
+  };
+}

@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import { codeStory } from '../src/pipeline/index.js';
+import { contentHash } from '../src/store/ingest.js';
+import type { ImportedEvent, Store, Story } from '../src/types.js';
+import { model } from './helpers.js';
+
+const story = (id: string, text: string, date = '2021-12-01', source = 'Test Wire'): Story => ({ id, text, date, source });
+const put = (store: Store, s: Story): void => {
+  const c = codeStory(s, model());
+  store.transaction(() => store.putStory(s, c.sentences, c.records, contentHash(s), 'entente test'));
+};
+
+export const imported = (id: string, over: Partial<ImportedEvent> = {}): ImportedEvent => ({
+  source_id: id, date: '2020-10-05', date_precision: 'day', actor: [{ code: 'SRB', entity_text: 'Serbia' }], recipient: [{ code: 'ARM', entity_text: 'Armenia' }],
+  event: 'AID', mode: [], context: ['military'], quad_code: 2, event_scale: 10, event_text: null, event_loc: null, size: null, text: null,
+  url: `https://example.org/${id}`, original_code: '0332', mapping: 'test', provenance: { source: 'imported', dataset: 'gdelt', file: 'x.csv', row: 1, source_id: id },
+  ...over,
+});
+
+/** The contract every store backend must pass. */
+export function storeContract(name: string, make: () => Store): void {
+  describe(`store contract: ${name}`, () => {
+    it('stores a coded story with its sentences and events, and knows it afterwards', () => {
+      const store = make();
+      const s = story('s1', 'Serbia delivered weapons to Armenia on Monday. Iran threatened to attack Iraq.');
+      expect(store.storyState('s1', contentHash(s))).toBe('absent');
+      put(store, s);
+      expect(store.storyState('s1', contentHash(s))).toBe('same');
+      expect(store.storyState('s1', 'other')).toBe('changed');
+      const events = [...store.events({})];
+      expect(events.map((e) => e.record.event)).toEqual(['AID', 'THREATEN']);
+      expect(events[0]!.story?.story_id).toBe('s1');
+      expect(store.stats()).toMatchObject({ stories: 1, sentences: 2, events: { coded: 2, imported: 0 } });
+      store.close();
+    });
+
+    it('replacing a story replaces its events; a failed transaction leaves nothing', () => {
+      const store = make();
+      put(store, story('s1', 'Serbia delivered weapons to Armenia.'));
+      put(store, story('s1', 'Iran threatened to attack Iraq.'));
+      expect([...store.events({})].map((e) => e.record.event)).toEqual(['THREATEN']);
+      expect(() => store.transaction(() => {
+        const s = story('s2', 'Russia expelled two Swiss diplomats.');
+        const c = codeStory(s, model());
+        store.putStory(s, c.sentences, c.records, contentHash(s), 'entente test');
+        throw new Error('crash in the middle');
+      })).toThrow('crash in the middle');
+      expect(store.stats().stories).toBe(1);
+      expect(store.check()).toEqual([]);
+      store.close();
+    });
+
+    it('filters by actor, recipient (compound parties too), type, quad, dates, certainty and source', () => {
+      const store = make();
+      put(store, story('a', 'Serbia delivered weapons to Armenia on Monday.'));
+      put(store, story('b', 'Hungary and Romania attacked Serbia yesterday.'));
+      put(store, story('c', 'Azerbaijan reportedly attacked Armenia.'));
+      const id = store.transaction(() => store.beginImport('gdelt', 'x.csv'));
+      store.transaction(() => store.putImported(id, [imported('g1')]));
+      const types = (f: Parameters<Store['events']>[0]) => [...store.events(f)].map((e) => `${e.record.event}:${e.record.actor.map((a) => a.code).join('+')}`);
+      expect(types({ actor: ['SRB'] })).toEqual(['AID:SRB', 'AID:SRB']);
+      expect(types({ actor: ['ROU'] })).toEqual(['ASSAULT:HUN+ROU']);
+      expect(types({ recipient: ['ARM'], type: ['ASSAULT'] })).toEqual(['ASSAULT:AZE']);
+      expect(types({ quad: [4] }).length).toBe(2);
+      expect(types({ certainty: ['hedged'] })).toEqual(['ASSAULT:AZE']);
+      expect(types({ source: 'imported' })).toEqual(['AID:SRB']);
+      expect(types({ from: '2021-11-30', to: '2021-11-30' })).toEqual(['ASSAULT:HUN+ROU']);
+      store.close();
+    });
+
+    it('counts imported duplicates and keeps provenance', () => {
+      const store = make();
+      const id = store.transaction(() => store.beginImport('gdelt', 'x.csv'));
+      expect(store.transaction(() => store.putImported(id, [imported('1'), imported('2'), imported('1')]))).toEqual({ inserted: 2, duplicates: 1 });
+      store.transaction(() => store.finishImport(id, { rows: 3, imported: 2, skipped: 0, duplicates: 1 }));
+      const [e] = [...store.events({ source: 'imported' })];
+      expect(e!.provenance).toMatchObject({ source: 'imported', dataset: 'gdelt', file: 'x.csv', row: 1, source_id: '1' });
+      store.close();
+    });
+
+    it('answers dyad counts by month, through compound parties too', () => {
+      const store = make();
+      const id = store.transaction(() => store.beginImport('gdelt', 'x.csv'));
+      store.transaction(() => store.putImported(id, [imported('1'), imported('2', { date: '2020-10-20' }), imported('3', { date: '2020-11-02', event: 'SUPPORT', quad_code: 1 })]));
+      put(store, story('c', 'Serbia and Russia sent weapons to Armenia on Monday.'));
+      expect(store.dyad('SRB', 'ARM', 'month')).toEqual([
+        { period: '2020-10', event: 'AID', count: 2 },
+        { period: '2020-11', event: 'SUPPORT', count: 1 },
+        { period: '2021-11', event: 'AID', count: 1 },
+      ]);
+      expect(store.dyad('RUS', 'ARM', 'year')).toEqual([{ period: '2021', event: 'AID', count: 1 }]);
+      store.close();
+    });
+
+    it('searches sentences by full text, with their events', () => {
+      const store = make();
+      put(store, story('s1', 'Serbia sent large quantities of ammunition to Armenia. The weather was fine.'));
+      const [hit] = store.search('ammunition Armenia', 5);
+      expect(hit).toMatchObject({ story_id: 's1', sequence: 0 });
+      expect(hit!.snippet).toMatch(/\[ammunition\]/);
+      expect(hit!.events.map((e) => e.record.event)).toEqual(['AID']);
+      expect(store.search('weather "quantities"', 5)).toEqual([]);
+      store.close();
+    });
+
+    it('clusters reports of the same event and keeps every mention', () => {
+      const store = make();
+      put(store, story('r1', 'Armenian forces shelled the Azerbaijani town of Tovuz on Sunday, killing four soldiers.', '2020-07-13', 'Wire A'));
+      put(store, story('r2', 'Armenia attacked Azerbaijan in Tovuz, where 4 soldiers died, officials said on Monday.', '2020-07-13', 'Wire B'));
+      put(store, story('r3', 'Armenian forces attacked Azerbaijan on July 30.', '2020-08-01', 'Wire A'));
+      expect(store.transaction(() => store.recluster('all'))).toMatchObject({ events: 3 });
+      const clusters = [...store.clusters({ type: ['ASSAULT'] })];
+      expect(clusters.map((c) => c.mentions).sort()).toEqual([1, 2]);
+      expect(clusters.find((c) => c.mentions === 2)).toMatchObject({ outlets: ['Wire A', 'Wire B'], dead: 4 });
+      expect(store.check()).toEqual([]);
+      store.close();
+    });
+
+    it('backs up online into a readable copy', async () => {
+      const store = make();
+      put(store, story('s1', 'Serbia delivered weapons to Armenia.'));
+      const { mkdtempSync } = await import('node:fs');
+      const { join } = await import('node:path');
+      const { tmpdir } = await import('node:os');
+      const { SqliteStore } = await import('../src/store/sqlite/index.js');
+      const file = join(mkdtempSync(join(tmpdir(), 'entente-bk-')), 'copy.db');
+      await store.backup(file);
+      const copy = new SqliteStore(file);
+      expect(copy.stats().events.coded).toBe(1);
+      copy.close();
+      store.close();
+    });
+  });
+}
