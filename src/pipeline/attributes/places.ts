@@ -4,8 +4,9 @@ const LOCATIVE = new Set(['in', 'near', 'at', 'outside', 'around', 'into', 'on',
 const PLACE_NOUNS = new Set(['region', 'province', 'district', 'city', 'town', 'village', 'area', 'camp', 'border', 'capital', 'state', 'county', 'valley', 'port']);
 
 /**
- * Where an event happened: a territory or place mention in the sentence, or a capitalised name after a
- * locative preposition found in the gazetteer. The nearest candidate after the trigger wins.
+ * Where an event happened: a territory or place mention in the sentence, or a capitalised name found in the
+ * gazetteer after a locative preposition or after "the city/town/region of". The nearest candidate after the
+ * trigger wins.
  */
 export function findPlace(s: Sentence, trigger: number, mentions: readonly ActorMention[], model: Model): Place | null {
   const t = s.tokens;
@@ -28,7 +29,7 @@ export function findPlace(s: Sentence, trigger: number, mentions: readonly Actor
   }
   for (let i = 1; i < t.length; i++) {
     // "in Samarra", "near the town of Samarra".
-    const kindOf = i >= 4 && t[i - 1]!.lower === 'of' && PLACE_NOUNS.has(t[i - 2]!.lower) && t[i - 3]!.lower === 'the' && LOCATIVE.has(t[i - 4]!.lower);
+    const kindOf = i >= 2 && t[i - 1]!.lower === 'of' && PLACE_NOUNS.has(t[i - 2]!.lower);
     if ((!LOCATIVE.has(t[i - 1]!.lower) && !kindOf) || !/^[A-Z]/.test(t[i]!.text) || t[i]!.pos === 'PUNCT') continue;
     // Inside an actor phrase only as its place: "rebels in Aleppo".
     if (mentions.some((m) => i >= m.start && i < m.end && m.kind !== 'agent')) continue;
