@@ -28,3 +28,24 @@ describe('coding cost grows linearly with story size', () => {
     expect(performance.now() - start).toBeLessThan(30_000);
   });
 });
+
+describe('HTML with broken markup strips in linear time', () => {
+  it.each([
+    ['bare "<"', 'a < b '],
+    ['unclosed comments', '<!-- x '],
+    ['unclosed scripts', '<script> x '],
+  ])('%s', async (_name, unit) => {
+    const { htmlToText } = await import('../src/pipeline/normalize/index.js');
+    const time = (n: number): number => {
+      const text = unit.repeat(n);
+      const start = performance.now();
+      htmlToText(text);
+      return performance.now() - start;
+    };
+    time(20_000);
+    // Linear work grows 4x from 100,000 to 400,000 units, quadratic 16x; timing noise is allowed for.
+    const a = Math.max(Math.min(time(100_000), time(100_000)), 2);
+    const b = Math.min(time(400_000), time(400_000));
+    expect(b / a).toBeLessThan(10);
+  });
+});

@@ -2,7 +2,12 @@ import { once } from 'node:events';
 import { Command, CommanderError } from 'commander';
 import { registerCode } from './commands/code.js';
 import { registerEval } from './commands/eval.js';
-import { UsageError, type Io } from './io.js';
+import { registerIngest } from './commands/ingest.js';
+import { registerImport } from './commands/import.js';
+import { registerExport } from './commands/export.js';
+import { registerQuery } from './commands/query.js';
+import { registerAdmin } from './commands/admin.js';
+import { collect, UsageError, type Io } from './io.js';
 import { UserFileError } from '../model/user-files.js';
 import { RuleError } from '../model/rules.js';
 
@@ -31,6 +36,11 @@ export async function main(argv: readonly string[]): Promise<number> {
   };
   registerCode(program, io, done);
   registerEval(program, io, done);
+  registerIngest(program, io, done);
+  registerImport(program, io, done);
+  registerExport(program, io, done);
+  registerQuery(program, io, done);
+  registerAdmin(program, io, done, collect);
   try {
     await program.parseAsync(argv as string[], { from: 'user' });
   } catch (err) {

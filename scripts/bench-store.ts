@@ -1,0 +1,92 @@
+/**
+ * npm run bench:store -- [--rows 1000000] [--events 10000000]
+ *
+ * 1. Generates a GDELT-format file of --rows rows and imports it with `entente import` (one process, one core):
+ *    prints rows/s and the importer's peak resident memory, then the time to cluster the new events.
+ * 2. Fills a store with --events generated events and times a dyad query (actor → recipient, by month).
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { packageRoot } from '../src/model/load.js';
+import { SqliteStore } from '../src/store/sqlite/index.js';
+
+const args = process.argv.slice(2);
+const opt = (name: string, fallback: number): number => {
+  const i = args.indexOf(name);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+const rows = opt('--rows', 1_000_000);
+const events = opt('--events', 10_000_000);
+const root = packageRoot();
+const dir = mkdtempSync(join(tmpdir(), 'entente-bench-store-'));
+const say = (s: string): boolean => process.stdout.write(s + '\n');
+
+async function importBench(): Promise<void> {
+  const file = join(dir, 'gdelt.export.CSV');
+  const gen = spawnSync(process.execPath, [join(root, 'dist', 'scripts', 'generate.js'), '--format', 'gdelt', '--rows', String(rows), '--out', file], { stdio: 'inherit' });
+  if (gen.status !== 0) throw new Error('generator failed');
+  const db = join(dir, 'import.db');
+  const started = performance.now();
+  const child = spawn(process.execPath, [join(root, 'bin', 'entente.js'), 'import', '--format', 'gdelt', '--no-cluster', '--stats', '--db', db, file], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let err = '';
+  child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+  const code: number = await new Promise((r) => child.on('close', r));
+  const secs = (performance.now() - started) / 1000;
+  if (code !== 0) throw new Error(`import failed:\n${err.slice(-2000)}`);
+  const rss = /peak RSS (\d+) MB/.exec(err)?.[1] ?? '?';
+  say(`import ${rows} GDELT rows   ${(statSync(file).size / 1e6).toFixed(0)} MB in ${secs.toFixed(1)} s: ${Math.round(rows / secs)} rows/s (whole process, start-up included), peak RSS ${rss} MB`);
+  const store = new SqliteStore(db);
+  const t = performance.now();
+  const r = store.transaction(() => store.recluster('new'));
+  say(`cluster them              ${r.events} events into ${r.clusters} clusters in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  store.close();
+}
+
+function queryBench(): void {
+  const file = join(dir, 'query.db');
+  new SqliteStore(file).close();
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = OFF');
+  const codes = ['USA', 'RUS', 'CHN', 'UKR', 'ISR', 'PSE', 'IRN', 'IRQ', 'SYR', 'TUR', 'SRB', 'AZE', 'ARM', 'GBR', 'FRA', 'DEU', 'IND', 'PAK', 'AFG', 'SAU'];
+  const types = ['AGREE', 'CONSULT', 'SUPPORT', 'COOPERATE', 'AID', 'REQUEST', 'ACCUSE', 'REJECT', 'THREATEN', 'SANCTION', 'ASSAULT'];
+  const insert = db.prepare(`INSERT INTO events (uid, source, date, precision, event, quad, scale, actor, recipient, record, import)
+    VALUES (?, 'imported', ?, 'day', ?, 1, 0, ?, ?, '{}', 1)`);
+  db.prepare("INSERT INTO imports (id, dataset, file, started_at) VALUES (1, 'gdelt', 'generated', '2020-01-01')").run();
+  let seed = 7;
+  const rnd = (): number => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+  const pick = (n: number): number => Math.floor(rnd() ** 2 * n);
+  const started = performance.now();
+  const step = 200_000;
+  for (let done = 0; done < events; done += step) {
+    db.transaction(() => {
+      for (let i = done; i < Math.min(done + step, events); i++) {
+        const day = new Date(Date.UTC(2015, 0, 1) + Math.floor(rnd() * 3650) * 86_400_000).toISOString().slice(0, 10);
+        insert.run(`gen:${i}`, day, types[pick(types.length)], codes[pick(codes.length)], codes[pick(codes.length)]);
+      }
+    })();
+  }
+  db.close();
+  say(`fill ${events} events       ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  const store = new SqliteStore(file);
+  const times: number[] = [];
+  let periods = 0;
+  for (let k = 0; k < 5; k++) {
+    const t = performance.now();
+    periods = store.dyad('USA', 'RUS', 'month').length;
+    times.push(performance.now() - t);
+  }
+  const count = [...store.dyad('USA', 'RUS', 'year')].reduce((n, p) => n + p.count, 0);
+  say(`dyad USA→RUS by month     ${count} events, ${periods} period×type rows: first ${times[0]!.toFixed(0)} ms, best ${Math.min(...times).toFixed(0)} ms`);
+  store.close();
+}
+
+try {
+  if (rows > 0) await importBench();
+  if (events > 0) queryBench();
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,98 @@
+import type { Command } from 'commander';
+import { codeStory } from '../../pipeline/index.js';
+import { contentHash } from '../../store/ingest.js';
+import { dbPath, openStore } from '../../store/open.js';
+import type { Io } from '../io.js';
+import { modelFromFlags } from './code.js';
+
+interface DbFlags {
+  db?: string;
+  format?: string;
+}
+
+export async function runStats(flags: DbFlags, io: Io): Promise<number> {
+  const store = openStore(dbPath(flags.db));
+  try {
+    const s = store.stats();
+    if (flags.format === 'json') {
+      await io.out(JSON.stringify(s, null, 2) + '\n');
+      return 0;
+    }
+    const lines = [
+      `database     ${store.path} (${(s.bytes / 1e6).toFixed(1)} MB)`,
+      `stories      ${s.stories} (${s.sentences} sentences); coder versions: ${Object.entries(s.coder_versions).map(([v, n]) => `${v} ×${n}`).join(', ') || '-'}`,
+      `events       ${s.events.coded} coded, ${s.events.imported} imported, in ${s.clusters} clusters`,
+      `imports      ${s.imports}`,
+      `dates        ${s.first_date ?? '-'} to ${s.last_date ?? '-'}`,
+      `by type      ${Object.entries(s.by_type).map(([k, v]) => `${k} ${v}`).join(', ') || '-'}`,
+    ];
+    await io.out(lines.join('\n') + '\n');
+    return 0;
+  } finally {
+    store.close();
+  }
+}
+
+export async function runCheck(flags: DbFlags, io: Io): Promise<number> {
+  const store = openStore(dbPath(flags.db));
+  try {
+    const problems = store.check();
+    await io.out(problems.length ? problems.map((p) => `problem: ${p}\n`).join('') : `${store.path}: ok\n`);
+    return problems.length ? 1 : 0;
+  } finally {
+    store.close();
+  }
+}
+
+export async function runBackup(file: string, flags: DbFlags, io: Io): Promise<number> {
+  const store = openStore(dbPath(flags.db));
+  try {
+    await store.backup(file);
+    await io.out(`backed up ${store.path} to ${file}\n`);
+    return 0;
+  } finally {
+    store.close();
+  }
+}
+
+/** Re-code stories stored by another coder version; each story's old events go in the same transaction as its new ones arrive. */
+export async function runRecode(flags: DbFlags & { actors?: string[]; rules?: string[] }, io: Io): Promise<number> {
+  const model = modelFromFlags(flags);
+  const coder = `entente ${model.version}`;
+  const store = openStore(dbPath(flags.db));
+  try {
+    let n = 0;
+    let events = 0;
+    let batch: ReturnType<typeof codeStory>[] = [];
+    const flush = (): void => {
+      const work = batch;
+      batch = [];
+      store.transaction(() => work.forEach((c) => store.putStory(c.story, c.sentences, c.records, contentHash(c.story), coder)));
+    };
+    for (const story of store.staleStories(coder)) {
+      const coded = codeStory(story, model);
+      batch.push(coded);
+      n++;
+      events += coded.records.length;
+      if (batch.length >= 100) flush();
+    }
+    flush();
+    const { clusters } = store.transaction(() => store.recluster('new'));
+    await io.out(n ? `recoded ${n} stories with ${coder}: ${events} events, ${clusters} clusters updated\n` : `all stories are already coded with ${coder}: nothing to do\n`);
+    return 0;
+  } finally {
+    store.close();
+  }
+}
+
+export function registerAdmin(program: Command, io: Io, done: (code: number) => void, collect: (v: string, p: string[]) => string[]): void {
+  program.command('stats').description('summarise the store').option('--db <file>', 'database file').option('--format <format>', 'text (default) or json')
+    .action(async (flags: DbFlags) => done(await runStats(flags, io)));
+  program.command('check').description('integrity check of the store (exit 1 on problems)').option('--db <file>', 'database file')
+    .action(async (flags: DbFlags) => done(await runCheck(flags, io)));
+  program.command('backup').description('online backup of the store to FILE').argument('<file>', 'backup file').option('--db <file>', 'database file')
+    .action(async (file: string, flags: DbFlags) => done(await runBackup(file, flags, io)));
+  program.command('recode').description('re-code stored stories coded by another coder version').option('--db <file>', 'database file')
+    .option('--actors <file>', 'extra actors; repeatable', collect, []).option('--rules <file>', 'extra rules; repeatable', collect, [])
+    .action(async (flags: DbFlags & { actors?: string[]; rules?: string[] }) => done(await runRecode(flags, io)));
+}

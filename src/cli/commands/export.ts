@@ -1,0 +1,65 @@
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import type { Command } from 'commander';
+import { dbPath, openStore } from '../../store/open.js';
+import { FILTER_OPTIONS, parseFilter, type FilterFlags } from '../filters.js';
+import { eventCsvHeader, eventCsvRow } from '../store-output.js';
+import { UsageError, type Io } from '../io.js';
+
+interface ExportFlags extends FilterFlags {
+  db?: string;
+  format?: string;
+  clusters?: boolean;
+  out?: string;
+}
+
+const CLUSTER_COLUMNS = ['id', 'event', 'actor', 'recipient', 'date', 'first_date', 'last_date', 'mentions', 'outlets', 'first_seen', 'last_seen', 'dead', 'dead_min', 'dead_max', 'place_country', 'members'] as const;
+const csv = (v: unknown): string => {
+  const s = Array.isArray(v) ? v.join(';') : v === null || v === undefined ? '' : String(v);
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
+
+export async function runExport(flags: ExportFlags, io: Io): Promise<number> {
+  const format = flags.format ?? 'jsonl';
+  if (!['jsonl', 'csv', 'plover'].includes(format)) throw new UsageError(`--format must be jsonl, csv or plover, not "${format}"`);
+  if (flags.clusters && format === 'plover') throw new UsageError('--clusters exports jsonl or csv');
+  const filter = parseFilter(flags);
+  const store = openStore(dbPath(flags.db));
+  const file = flags.out ? createWriteStream(flags.out) : undefined;
+  const write = async (s: string): Promise<void> => {
+    if (!file) return io.out(s);
+    if (!file.write(s)) await once(file, 'drain');
+  };
+  let n = 0;
+  try {
+    if (flags.clusters) {
+      if (format === 'csv') await write(CLUSTER_COLUMNS.join(',') + '\n');
+      for (const c of store.clusters(filter)) {
+        n++;
+        await write((format === 'csv' ? CLUSTER_COLUMNS.map((k) => csv(c[k])).join(',') : JSON.stringify(c)) + '\n');
+      }
+    } else {
+      if (format === 'csv') await write(eventCsvHeader() + '\n');
+      for (const e of store.events(filter)) {
+        n++;
+        await write((format === 'csv' ? eventCsvRow(e) : format === 'plover' ? JSON.stringify(e.record) : JSON.stringify(e)) + '\n');
+      }
+    }
+  } finally {
+    store.close();
+    if (file) {
+      file.end();
+      await once(file, 'close');
+    }
+  }
+  io.err(`exported ${n} ${flags.clusters ? 'clusters' : 'events'}${flags.out ? ` to ${flags.out}` : ''}\n`);
+  return 0;
+}
+
+export function registerExport(program: Command, io: Io, done: (code: number) => void): void {
+  const cmd = program.command('export').description('write stored events (or clusters) as JSONL, CSV or PLOVER records')
+    .option('--db <file>', 'database file').option('--format <format>', 'jsonl (default), csv or plover')
+    .option('--clusters', 'export deduplicated clusters instead of events').option('--out <file>', 'write to a file instead of standard output');
+  for (const [flag, help] of FILTER_OPTIONS) cmd.option(flag, help);
+  cmd.action(async (flags: ExportFlags) => done(await runExport(flags, io)));
+}

@@ -1,0 +1,85 @@
+import type { Command } from 'commander';
+import { openStore, dbPath } from '../../store/open.js';
+import type { StoredEvent } from '../../types.js';
+import { FILTER_OPTIONS, parseFilter, type FilterFlags } from '../filters.js';
+import { UsageError, type Io } from '../io.js';
+import { eventCsvHeader, eventCsvRow, eventRow, EVENT_TABLE_HEADER } from '../store-output.js';
+
+interface QueryFlags extends FilterFlags {
+  db?: string;
+  format?: string;
+  limit?: string;
+}
+
+const limitOf = (v: string | undefined): number | undefined => {
+  if (v === undefined) return undefined;
+  if (!/^\d+$/.test(v)) throw new UsageError(`--limit must be a whole number, not "${v}"`);
+  return Number(v);
+};
+
+export async function runEvents(flags: QueryFlags, io: Io): Promise<number> {
+  const format = flags.format ?? (io.stdoutIsTTY ? 'table' : 'jsonl');
+  if (!['table', 'jsonl', 'csv'].includes(format)) throw new UsageError(`--format must be table, jsonl or csv, not "${format}"`);
+  const filter = parseFilter(flags);
+  const store = openStore(dbPath(flags.db));
+  try {
+    const write = async (lines: string[]): Promise<void> => {
+      if (lines.length) await io.out(lines.join(''));
+    };
+    if (format === 'table') await io.out(EVENT_TABLE_HEADER + '\n');
+    if (format === 'csv') await io.out(eventCsvHeader() + '\n');
+    let buffer: string[] = [];
+    let n = 0;
+    for (const e of store.events(filter, { limit: limitOf(flags.limit) })) {
+      n++;
+      buffer.push((format === 'jsonl' ? JSON.stringify(e) : format === 'csv' ? eventCsvRow(e) : eventRow(e)) + '\n');
+      if (buffer.length >= 500) {
+        await write(buffer);
+        buffer = [];
+      }
+    }
+    await write(buffer);
+    if (format === 'table') io.err(`${n} events\n`);
+    return 0;
+  } finally {
+    store.close();
+  }
+}
+
+export async function runSearch(query: string, flags: { db?: string; limit?: string; format?: string }, io: Io): Promise<number> {
+  const store = openStore(dbPath(flags.db));
+  try {
+    const hits = store.search(query, limitOf(flags.limit) ?? 20);
+    if (flags.format === 'jsonl') {
+      await io.out(hits.map((h) => JSON.stringify(h) + '\n').join(''));
+      return 0;
+    }
+    const out: string[] = [];
+    for (const h of hits) {
+      out.push(`${h.story_id} sentence ${h.sequence + 1}: ${h.snippet}`);
+      for (const e of h.events as StoredEvent[]) out.push(`    ${eventRow(e)}`);
+    }
+    out.push(`${hits.length} sentences`);
+    await io.out(out.join('\n') + '\n');
+    return 0;
+  } finally {
+    store.close();
+  }
+}
+
+export function registerQuery(program: Command, io: Io, done: (code: number) => void): void {
+  const events = program.command('events').description('list stored events, filtered').option('--db <file>', 'database file (default ./entente.db or $ENTENTE_DB)');
+  for (const [flag, help] of FILTER_OPTIONS) events.option(flag, help);
+  events
+    .option('--format <format>', 'table, jsonl or csv (default: table on a terminal, jsonl when piped)')
+    .option('--limit <n>', 'at most n events')
+    .action(async (flags: QueryFlags) => done(await runEvents(flags, io)));
+  program
+    .command('search')
+    .description('full-text search over stored sentences, with their events')
+    .argument('<query>', 'words that must all occur ("ammunition Armenia"); AND, OR, NOT and "quoted phrases" work too')
+    .option('--db <file>', 'database file')
+    .option('--limit <n>', 'at most n sentences (default 20)')
+    .option('--format <format>', 'text (default) or jsonl')
+    .action(async (query: string, flags: { db?: string; limit?: string; format?: string }) => done(await runSearch(query, flags, io)));
+}

@@ -1,0 +1,141 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = join(import.meta.dirname, '..');
+const BIN = join(ROOT, 'bin', 'entente.js');
+const dir = mkdtempSync(join(tmpdir(), 'entente-store-cli-'));
+const run = (args: string[], env: Record<string, string> = {}, input?: string) => {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, ...env }, input });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+};
+const SEED = join(ROOT, 'examples', 'azerbaijan-serbia-partnership.txt');
+
+describe('store commands on the seed article', () => {
+  const db = join(dir, 'seed.db');
+  it('ingests, then says nothing changed on a rerun', () => {
+    const first = run(['ingest', '--db', db, '--date', '2021-12-01', SEED]);
+    expect(first.code).toBe(0);
+    expect(first.err).toMatch(/1 new, 0 updated, 0 unchanged stories; 15 events/);
+    const again = run(['ingest', '--db', db, '--date', '2021-12-01', SEED]);
+    expect(again.err).toMatch(/nothing changed/);
+  });
+
+  it('entente events --actor SRB --recipient ARM shows the arms delivery with its sentence and claimant', () => {
+    const r = run(['events', '--db', db, '--actor', 'SRB', '--recipient', 'ARM', '--type', 'AID', '--format', 'table']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/~2020-09-27\s+AID\s+SRB\s+ARM\/MIL\s+reported: Anadolu Agency\s+"In the first days of the conflict/);
+    expect(r.out).toMatch(/pub:2021-12-01\s+AID\s+SRB\/GOV\s+ARM\s+confirmed: Serbian officials/);
+    const jsonl = run(['events', '--db', db, '--actor', 'SRB', '--recipient', 'ARM']).out.trim().split('\n').map((l) => JSON.parse(l));
+    expect(jsonl.length).toBeGreaterThanOrEqual(3);
+    expect(jsonl[0].record.text).toMatch(/Serbia/);
+  });
+
+  it('searches sentences, summarises, checks and backs up', () => {
+    expect(run(['search', '--db', db, 'ammunition Armenia']).out).toMatch(/sentence \d+: .*\[ammunition\].*\n\s+pub:2021-12-01\s+ACCUSE/);
+    expect(run(['stats', '--db', db]).out).toMatch(/stories\s+1 \(\d+ sentences\)/);
+    expect(run(['check', '--db', db])).toMatchObject({ code: 0, out: expect.stringMatching(/ok/) });
+    const copy = join(dir, 'copy.db');
+    expect(run(['backup', '--db', db, copy]).code).toBe(0);
+    expect(run(['stats', '--db', copy]).out).toMatch(/15 coded/);
+  });
+
+  it('exports events as JSONL, CSV and PLOVER, and clusters', () => {
+    const plover = run(['export', '--db', db, '--format', 'plover', '--type', 'ASSAULT']).out.trim().split('\n').map((l) => JSON.parse(l));
+    expect(plover[0]).toMatchObject({ event: 'ASSAULT', size: { dead: 12 } });
+    const csv = run(['export', '--db', db, '--format', 'csv', '--actor', 'BIH']).out.trim().split('\n');
+    expect(csv[0]).toMatch(/^uid,source,date/);
+    expect(csv.length).toBeGreaterThan(1);
+    const clusters = run(['export', '--db', db, '--clusters']).out.trim().split('\n').map((l) => JSON.parse(l));
+    expect(clusters.reduce((n: number, c: { mentions: number }) => n + c.mentions, 0)).toBe(15);
+  });
+
+  it('ENTENTE_DB chooses the database', () => {
+    expect(run(['stats'], { ENTENTE_DB: db }).out).toMatch(/15 coded/);
+  });
+
+  it.each([
+    [['events', '--db', db, '--type', 'HUG'], /--type: "HUG" is not a PLOVER event type/],
+    [['events', '--db', db, '--from', 'May 5'], /--from: "May 5" is not a YYYY-MM-DD date/],
+    [['events', '--db', db, '--source', 'both'], /--source must be coded or imported/],
+    [['export', '--db', db, '--format', 'xml'], /--format must be jsonl, csv or plover/],
+    [['ingest', '--db', db], /ingest needs a PATH/],
+  ])('usage error %j', (args, message) => {
+    const r = run(args as string[]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(message);
+  });
+});
+
+describe('ingest: inputs and bad input', () => {
+  it('takes folders, feeds and standard input, and names every problem', () => {
+    const db = join(dir, 'mixed.db');
+    const folder = mkdtempSync(join(dir, 'in-'));
+    writeFileSync(join(folder, 'a.txt'), 'Serbia delivered weapons to Armenia on Monday.');
+    writeFileSync(join(folder, 'feed.xml'), '<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title><item><title>Iran threatens Iraq</title><description>Iran threatened to attack Iraq.</description><pubDate>Mon, 29 Nov 2021 10:00:00 GMT</pubDate><guid>w1</guid></item><item><title>Cut');
+    writeFileSync(join(folder, 'bad.jsonl'), '{"id":"x","text":"Russia expelled two Swiss diplomats."}\nnot json\n');
+    const r = run(['ingest', '--db', db, folder, '-'], {}, 'Turkey mobilized troops along the Syrian border.');
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/bad\.jsonl:2: not valid JSON/);
+    expect(r.err).toMatch(/feed\.xml.*truncated/);
+    expect(r.err).toMatch(/4 new/);
+  });
+
+  it('a full disk fails clearly and keeps what was committed', () => {
+    const db = join(dir, 'full.db');
+    expect(run(['ingest', '--db', db, '--date', '2021-12-01', SEED]).code).toBe(0);
+    const big = join(dir, 'big.jsonl');
+    writeFileSync(big, Array.from({ length: 400 }, (_, i) => JSON.stringify({ id: `b${i}`, date: '2021-01-01', text: `Serbia delivered weapons to Armenia on Monday. ${'Padding sentence about nothing in particular. '.repeat(60)}` })).join('\n'));
+    const r = run(['ingest', '--db', db, '--batch', '50', big], { ENTENTE_MAX_MB: '1' });
+    expect(r.code).not.toBe(0);
+    expect(r.err).toMatch(/database or disk is full/);
+    expect(run(['check', '--db', db]).code).toBe(0);
+    const stored = new Database(db);
+    const ids = stored.prepare('SELECT story_id FROM stories').pluck().all() as string[];
+    stored.close();
+    // The seed story and whole batches of 50: the batch that hit the limit left nothing behind.
+    expect(ids).toContain('azerbaijan-serbia-partnership');
+    expect((ids.length - 1) % 50).toBe(0);
+  });
+});
+
+describe('ingest survives kill -9', () => {
+  it('a killed ingest leaves no half-stored story, and a rerun finishes the job', async () => {
+    const db = join(dir, 'killed.db');
+    const file = join(dir, 'many.jsonl');
+    const lines = Array.from({ length: 1200 }, (_, i) => JSON.stringify({ id: `k${i}`, date: '2021-01-01', text: `Serbia delivered ${i} shells to Armenia on Monday. Iran threatened to attack Iraq. Heavy rain fell on Baku.` }));
+    writeFileSync(file, lines.join('\n'));
+    const child = spawn(process.execPath, [BIN, 'ingest', '--db', db, '--batch', '20', file], { stdio: 'ignore' });
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      await new Promise((r) => setTimeout(r, 50));
+      if (!existsSync(db)) continue;
+      const peek = new Database(db, { readonly: true, fileMustExist: true });
+      const n = Number(peek.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'stories'").pluck().get()) ? Number(peek.prepare('SELECT count(*) FROM stories').pluck().get()) : 0;
+      peek.close();
+      if (n >= 100 || Date.now() > deadline) break;
+    }
+    child.kill('SIGKILL');
+    await new Promise((r) => child.on('close', r));
+    copyFileSync(db, join(dir, 'killed-copy.db'));
+    const mid = new Database(db);
+    const stories = Number(mid.prepare('SELECT count(*) FROM stories').pluck().get());
+    const perStory = mid.prepare('SELECT count(*) FROM events GROUP BY story').pluck().all() as number[];
+    mid.close();
+    expect(stories).toBeGreaterThan(0);
+    expect(stories).toBeLessThan(1200);
+    expect(stories % 20).toBe(0);
+    expect(perStory.every((n) => n === 2)).toBe(true);
+    expect(run(['check', '--db', db]).code).toBe(0);
+    const rerun = run(['ingest', '--db', db, file]);
+    expect(rerun.err).toMatch(new RegExp(`${1200 - stories} new, 0 updated, ${stories} unchanged`));
+    const done = new Database(db);
+    expect(done.prepare('SELECT count(*) FROM stories').pluck().get()).toBe(1200);
+    expect(done.prepare('SELECT count(*) FROM events').pluck().get()).toBe(2400);
+    done.close();
+    expect(readFileSync(file, 'utf8').split('\n').length).toBe(1200);
+  });
+});
