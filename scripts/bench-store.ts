@@ -4,14 +4,19 @@
  * 1. Generates a GDELT-format file of --rows rows and imports it with `entente import` (one process, one core):
  *    prints rows/s and the importer's peak resident memory, then the time to cluster the new events.
  * 2. Fills a store with --events generated events and times a dyad query (actor → recipient, by month).
+ * 3. With --corpus STORIES.jsonl: ingest (coding and storing) against coding alone, in stories/s.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { packageRoot } from '../src/model/load.js';
+import { loadModel, packageRoot } from '../src/model/load.js';
+import { codeStory } from '../src/pipeline/index.js';
+import { normalizeJsonLine } from '../src/pipeline/normalize/index.js';
+import { ingest } from '../src/store/ingest.js';
 import { SqliteStore } from '../src/store/sqlite/index.js';
+import type { NormalizeResult, Story } from '../src/types.js';
 
 const args = process.argv.slice(2);
 const opt = (name: string, fallback: number): number => {
@@ -19,6 +24,8 @@ const opt = (name: string, fallback: number): number => {
   return i >= 0 ? Number(args[i + 1]) : fallback;
 };
 const rows = opt('--rows', 1_000_000);
+const corpusAt = args.indexOf('--corpus');
+const corpus = corpusAt >= 0 ? args[corpusAt + 1] : undefined;
 const events = opt('--events', 10_000_000);
 const root = packageRoot();
 const dir = mkdtempSync(join(tmpdir(), 'entente-bench-store-'));
@@ -84,7 +91,35 @@ function queryBench(): void {
   store.close();
 }
 
+async function ingestBench(path: string): Promise<void> {
+  const stories: Story[] = readFileSync(path, 'utf8').split('\n').flatMap((l, i) => {
+    const r = normalizeJsonLine(l, path, i + 1);
+    return r?.ok ? [r.story] : [];
+  });
+  const model = loadModel();
+  for (const s of stories.slice(0, 5)) codeStory(s, model);
+  let codeMs = Infinity;
+  let ingestMs = Infinity;
+  for (let k = 0; k < 3; k++) {
+    let t = performance.now();
+    for (const s of stories) codeStory(s, model);
+    codeMs = Math.min(codeMs, performance.now() - t);
+    const store = new SqliteStore(join(dir, `ingest${k}.db`));
+    async function* items(): AsyncGenerator<NormalizeResult> {
+      for (const story of stories) yield { ok: true, story };
+    }
+    t = performance.now();
+    await ingest(items(), store, model);
+    ingestMs = Math.min(ingestMs, performance.now() - t);
+    store.close();
+  }
+  const rate = (ms: number): number => Math.round((stories.length / ms) * 1000);
+  say(`code ${stories.length} stories       ${rate(codeMs)} stories/s`);
+  say(`ingest them (code+store)  ${rate(ingestMs)} stories/s: ${Math.round((codeMs / ingestMs) * 100)}% of coding alone`);
+}
+
 try {
+  if (corpus) await ingestBench(corpus);
   if (rows > 0) await importBench();
   if (events > 0) queryBench();
 } finally {

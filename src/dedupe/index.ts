@@ -42,20 +42,40 @@ function km(aLat: number, aLon: number, bLat: number, bLon: number): number {
   return Math.sqrt(x * x + y * y) * 6371;
 }
 
+/** A cluster being built, with running summaries so that a check costs the same for 2 members or 2,000. */
 interface Open {
   readonly members: ClusterInput[];
-  readonly spans: Span[];
+  readonly recipients: Set<string>;
+  /** Countries named by members (more than one never happens: such reports are not merged). */
+  country: string | null;
+  /** Distinct coordinates of members, rounded to about 1 km. */
+  readonly coords: Map<string, readonly [number, number]>;
+  /** Union of the members' day spans (contiguous, since each member overlapped it), or one coarse range. */
+  from: number;
+  to: number;
+  readonly coarse: boolean;
+}
+
+function openCluster(e: ClusterInput, s: Span): Open {
+  const c: Open = { members: [], recipients: new Set(), country: null, coords: new Map(), from: s.from, to: s.to, coarse: s.coarse };
+  add(c, e, s);
+  return c;
+}
+
+function add(c: Open, e: ClusterInput, s: Span): void {
+  c.members.push(e);
+  if (e.recipient) c.recipients.add(e.recipient);
+  if (e.place_country) c.country = e.place_country;
+  if (e.lat !== null && e.lon !== null) c.coords.set(`${e.lat.toFixed(2)},${e.lon.toFixed(2)}`, [e.lat, e.lon]);
+  c.from = Math.min(c.from, s.from);
+  c.to = Math.max(c.to, s.to);
 }
 
 function compatible(c: Open, e: ClusterInput, s: Span): boolean {
-  const head = c.members[0]!;
-  if (head.recipient && e.recipient && !c.members.some((m) => m.recipient === e.recipient)) return false;
-  const dates = c.spans.some((o) => (o.coarse || s.coarse ? o.coarse && s.coarse && o.from === s.from && o.to === s.to : o.from <= s.to && s.from <= o.to));
-  if (!dates) return false;
-  for (const m of c.members) {
-    if (m.place_country && e.place_country && m.place_country !== e.place_country) return false;
-    if (m.lat !== null && m.lon !== null && e.lat !== null && e.lon !== null && km(m.lat, m.lon, e.lat, e.lon) > MAX_KM) return false;
-  }
+  if (e.recipient && c.recipients.size > 0 && !c.recipients.has(e.recipient)) return false;
+  if (c.coarse || s.coarse ? !(c.coarse && s.coarse && c.from === s.from && c.to === s.to) : !(c.from <= s.to && s.from <= c.to)) return false;
+  if (c.country && e.place_country && c.country !== e.place_country) return false;
+  if (e.lat !== null && e.lon !== null) for (const [lat, lon] of c.coords.values()) if (km(lat, lon, e.lat, e.lon) > MAX_KM) return false;
   return true;
 }
 
@@ -118,17 +138,17 @@ export function clusterEvents(events: readonly ClusterInput[], firstId = 1): Clu
       done.push([e]);
       continue;
     }
-    // Clusters that ended well before this report can no longer grow.
-    open = open.filter((c) => {
-      const alive = c.spans.some((o) => o.to >= s.from - COARSE_DAYS || o.coarse);
-      if (!alive) done.push(c.members);
-      return alive;
-    });
+    // Clusters that ended before this report's span began can no longer grow (reports come in date order).
+    if (open.length > 8) {
+      open = open.filter((c) => {
+        const alive = c.coarse || c.to >= s.from;
+        if (!alive) done.push(c.members);
+        return alive;
+      });
+    }
     const hit = open.find((c) => compatible(c, e, s));
-    if (hit) {
-      hit.members.push(e);
-      hit.spans.push(s);
-    } else open.push({ members: [e], spans: [s] });
+    if (hit) add(hit, e, s);
+    else open.push(openCluster(e, s));
   }
   close();
   return done

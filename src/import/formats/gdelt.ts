@@ -58,24 +58,27 @@ interface Region {
 type Resolution = { readonly code: string; readonly sector: string | undefined; readonly pre: boolean } | Region | string;
 
 /**
- * Codes repeat across rows while names vary, so resolutions are kept by the block's codes alone (the Code field
- * and the fields from CountryCode to Type3Code), per actor role because problem messages name the role.
- * The keys are fresh strings, so a cached entry does not keep its line alive; the caches are emptied when full.
+ * GDELT derives CountryCode, KnownGroupCode and the type codes from the actor Code, so resolutions are kept by
+ * Code, with the text of those fields to check that they match; names vary and are not part of the key. One cache
+ * per actor role, because problem messages name the role; each is emptied when full.
  */
-const resolutions = [new Map<string, Resolution>(), new Map<string, Resolution>()] as const;
+interface Cached {
+  readonly rest: string;
+  readonly value: Resolution;
+}
+const resolutions = [new Map<string, Cached>(), new Map<string, Cached>()] as const;
 const CACHE_MAX = 20_000;
 
 function cachedResolution(which: 0 | 1, code: string): Resolution {
   const base = which === 0 ? C.actor1 : C.actor2;
   const cache = resolutions[which];
-  const key = `${code}\t${span(base + A.country, base + A.type3)}`;
-  let hit = cache.get(key);
-  if (hit === undefined) {
-    hit = resolve(base, code, which === 0 ? 'Actor1' : 'Actor2');
-    if (cache.size >= CACHE_MAX) cache.clear();
-    cache.set(key, hit);
-  }
-  return hit;
+  const rest = span(base + A.country, base + A.type3);
+  const hit = cache.get(code);
+  if (hit !== undefined && hit.rest === rest) return hit.value;
+  const value = resolve(base, code, which === 0 ? 'Actor1' : 'Actor2');
+  if (cache.size >= CACHE_MAX) cache.clear();
+  cache.set(code, { rest, value });
+  return value;
 }
 
 /** The first PLOVER sector among the three type codes, then among the code's own 3-letter elements after `from`. */

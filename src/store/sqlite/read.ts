@@ -1,15 +1,36 @@
 import type Database from 'better-sqlite3';
-import type { Cluster, DyadPeriod, EventFilter, PloverEventType, Provenance, SearchHit, StoredEvent, Story } from '../../types.js';
+import type { Cluster, DyadPeriod, Entity, EventFilter, ImportedEvent, PloverEventType, Provenance, SearchHit, StoredEvent, Story } from '../../types.js';
 import { whereClause } from './filters.js';
 
 interface EventRow {
-  id: number; uid: string; source: 'coded' | 'imported'; record: string; cluster: number | null; row: number | null; source_id: string | null; url: string | null;
+  id: number; uid: string; source: 'coded' | 'imported'; record: string | null; cluster: number | null; row: number | null; source_id: string | null; url: string | null;
   story_id: string | null; title: string | null; outlet: string | null; story_url: string | null; published: string | null; dataset: string | null; file: string | null;
+  date: string | null; precision: string; event: string; quad: number; scale: number; actor: string; recipient: string; dead: number | null;
+  place_country: string | null; lat: number | null; lon: number | null; actor_sector: string | null; recipient_sector: string | null;
+  actor_text: string | null; recipient_text: string | null; mode: string | null; context: string | null; event_text: string | null; place: string | null;
+  original_code: string | null; mapping: string | null;
 }
 
 const EVENT_SELECT = `SELECT e.id, e.uid, e.source, e.record, e.cluster, e.row, e.source_id, e.url,
+  e.date, e.precision, e.event, e.quad, e.scale, e.actor, e.recipient, e.dead, e.place_country, e.lat, e.lon,
+  e.actor_sector, e.recipient_sector, e.actor_text, e.recipient_text, e.mode, e.context, e.event_text, e.place, e.original_code, e.mapping,
   s.story_id, s.title, s.outlet, s.url AS story_url, s.published, i.dataset, i.file
   FROM events e LEFT JOIN stories s ON s.id = e.story LEFT JOIN imports i ON i.id = e.import`;
+
+const entity = (code: string, sector: string | null, text: string | null): Entity[] =>
+  code ? [{ code, ...(sector ? { sector } : {}), entity_text: text ?? code }] : [];
+
+/** An imported event stored in columns, rebuilt as the ImportedEvent it was. */
+function fromColumns(r: EventRow, provenance: Provenance): ImportedEvent {
+  return {
+    source_id: r.source_id ?? '', date: r.date, date_precision: r.precision as ImportedEvent['date_precision'],
+    actor: entity(r.actor, r.actor_sector, r.actor_text), recipient: entity(r.recipient, r.recipient_sector, r.recipient_text),
+    event: r.event as PloverEventType, mode: r.mode ? r.mode.split(';') : [], context: r.context ? r.context.split(';') : [],
+    quad_code: r.quad as ImportedEvent['quad_code'], event_scale: r.scale, event_text: r.event_text,
+    event_loc: r.place_country ? { name: r.place ?? '', country: r.place_country, lat: r.lat, lon: r.lon, text: r.place ?? '', charStart: 0, charEnd: 0, reason: 'from the dataset' } : null,
+    size: r.dead !== null ? { dead: r.dead } : null, text: null, url: r.url, original_code: r.original_code ?? '', mapping: r.mapping ?? '', provenance,
+  };
+}
 
 const PERIOD: Readonly<Record<string, string>> = {
   week: "strftime('%Y-W%W', date)",
@@ -23,7 +44,7 @@ function toStored(r: EventRow): StoredEvent {
     ? { source: 'coded', ...(r.url ? { url: r.url } : {}) }
     : { source: 'imported', dataset: r.dataset as Provenance['dataset'], file: r.file ?? undefined, row: r.row ?? undefined, source_id: r.source_id ?? undefined, ...(r.url ? { url: r.url } : {}) };
   return {
-    rowid: r.id, uid: r.uid, record: JSON.parse(r.record), provenance, cluster: r.cluster,
+    rowid: r.id, uid: r.uid, record: r.record ? JSON.parse(r.record) : fromColumns(r, provenance), provenance, cluster: r.cluster,
     story: r.story_id ? { story_id: r.story_id, title: r.title, outlet: r.outlet, url: r.story_url, published: r.published } : null,
   };
 }

@@ -57,13 +57,17 @@ export const MIGRATIONS: readonly string[] = [
     certainty TEXT, dead INTEGER,
     place_country TEXT, lat REAL, lon REAL,
     cluster INTEGER REFERENCES clusters(id) ON DELETE SET NULL,
-    record TEXT NOT NULL,
-    CHECK ((source = 'coded') = (story IS NOT NULL AND sentence IS NOT NULL))
+    -- Coded events keep their whole PLOVER record as JSON. Imported single-dyad events are kept in the columns
+    -- below (no JSON: import speed); an imported event with more parties keeps its record too.
+    record TEXT,
+    actor_sector TEXT, recipient_sector TEXT, actor_text TEXT, recipient_text TEXT,
+    mode TEXT, context TEXT, event_text TEXT, place TEXT, original_code TEXT, mapping TEXT,
+    CHECK ((source = 'coded') = (story IS NOT NULL AND sentence IS NOT NULL)),
+    CHECK (source = 'imported' OR record IS NOT NULL)
   );
   CREATE INDEX events_dyad ON events (actor, recipient, date, event);
-  CREATE INDEX events_date ON events (date);
-  CREATE INDEX events_story ON events (story);
-  CREATE INDEX events_cluster ON events (cluster);
+  CREATE INDEX events_story ON events (story) WHERE story IS NOT NULL;
+  CREATE INDEX events_cluster ON events (cluster) WHERE cluster IS NOT NULL;
   CREATE TABLE parties (
     event INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
     role TEXT NOT NULL CHECK (role IN ('actor', 'recipient')),
