@@ -139,3 +139,47 @@ describe('ingest survives kill -9', () => {
     expect(readFileSync(file, 'utf8').split('\n').length).toBe(1200);
   });
 });
+
+describe('import: dataset samples', () => {
+  const db = join(dir, 'import.db');
+  it.each([
+    ['gdelt', 'gdelt.export.CSV', /gdelt\.export\.CSV:13: expected 61 tab-separated columns/],
+    ['icews', 'icews.tab', /icews\.tab:\d+: /],
+    ['polecat', 'polecat.tab', /polecat\.tab:\d+: /],
+    ['plover', 'plover.jsonl', /plover\.jsonl:6: not valid JSON/],
+  ])('%s: imports the good rows, names the two bad ones by line, then counts duplicates', (format, file, message) => {
+    const path = join(ROOT, 'samples', file);
+    const first = run(['import', '--db', db, '--format', format, path]);
+    expect(first.code).toBe(1);
+    expect(first.err).toMatch(message);
+    expect(first.err.match(/^entente: .*:\d+: /gm)).toHaveLength(2);
+    expect(first.err).toMatch(/imported, 2 skipped \(malformed\), 0 duplicates/);
+    const again = run(['import', '--db', db, '--format', format, path]);
+    expect(again.err).toMatch(/: \d+ rows: 0 imported, 2 skipped \(malformed\), [1-9]\d* duplicates/);
+  });
+
+  it('imported events are queried and exported like coded ones, with their provenance', () => {
+    const events = run(['events', '--db', db, '--source', 'imported', '--actor', 'SRB', '--recipient', 'ARM']).out.trim().split('\n').map((l) => JSON.parse(l));
+    expect(events.length).toBeGreaterThan(0);
+    expect(events[0].provenance).toMatchObject({ source: 'imported', row: expect.any(Number), source_id: expect.any(String) });
+    expect(run(['check', '--db', db]).code).toBe(0);
+  });
+
+  it('a truncated file reports its last line and keeps the rows before it', () => {
+    const text = readFileSync(join(ROOT, 'samples', 'gdelt.export.CSV'), 'utf8').split('\n').slice(0, 5).join('\n');
+    const cut = join(dir, 'cut.CSV');
+    writeFileSync(cut, text.slice(0, text.length - 300));
+    const r = run(['import', '--db', join(dir, 'cut.db'), '--format', 'gdelt', cut]);
+    expect(r.err).toMatch(/cut\.CSV:5: expected 61 tab-separated columns/);
+    expect(r.err).toMatch(/4 imported/);
+  });
+
+  it.each([
+    [['import', '--db', db, '--format', 'acled', 'x'], /--format must be one of/],
+    [['import', '--db', db, '--format', 'gdelt'], /missing required argument|needs at least one FILE/],
+  ])('usage error %j', (args, message) => {
+    const r = run(args as string[]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(message);
+  });
+});
