@@ -38,6 +38,18 @@ function unidentifiedActor(e: CodedEvent, place: ReturnType<typeof findPlace>): 
   return { ...e, actor: [m] };
 }
 
+/** One-sided violence with no named victim struck the people where it happened: "bombers killed 23 people in Tel Aviv". */
+function victimsOfPlace(e: CodedEvent | undefined, place: ReturnType<typeof findPlace>): CodedEvent | undefined {
+  if (!e || !place || e.recipient.length || (e.event !== 'ASSAULT' && e.event !== 'COERCE') || e.actor.some((a) => a.entity.code === place.country)) return e;
+  const t = e.sentence.tokens[e.trigger.start]!;
+  const m: ActorMention = {
+    start: e.trigger.start, end: e.trigger.start, charStart: t.start, charEnd: t.start,
+    entity: { code: place.country, sector: 'CVL', entity_text: `people in ${place.name}` }, kind: 'custom', possessive: false,
+    reason: `victims unnamed: people in ${place.name} (${place.country})`,
+  };
+  return { ...e, recipient: [m] };
+}
+
 /**
  * The whole coder: normalize → sentences → actors → events → attributes → records.
  * Pure: the same story and model always give the same records.
@@ -65,7 +77,7 @@ export function codeStory(story: Story, model: Model, options: CodeOptions = {})
         continue;
       }
       const place = PLACE_TYPES.has(raw.event) ? findPlace(s, raw.trigger.start, m, model) : null;
-      const e = raw.actor.length ? raw : unidentifiedActor(raw, place);
+      const e = victimsOfPlace(raw.actor.length ? raw : unidentifiedActor(raw, place), place);
       if (!e) {
         dropped.push({ event: raw, why: 'no actor found' });
         continue;
