@@ -47,8 +47,20 @@ export interface RecordParts {
 }
 
 /** Stage 6: one PLOVER record with the current manual's field names, evidence and reasons. */
+/**
+ * A ban one state imposes on another's people or firms reduces relations: SANCTION, not domestic COERCE.
+ * "The EU banned Belarusian airlines", "Australia banned Huawei".
+ */
+function foreignBan(e: RecordParts['event']): RecordParts['event'] {
+  if (e.event !== 'COERCE' || !e.mode.includes('restrict') || e.actor.length === 0 || e.recipient.length === 0) return e;
+  const actors = new Set(e.actor.map((m) => m.entity.code));
+  if (e.recipient.some((m) => actors.has(m.entity.code))) return e;
+  return { ...e, event: 'SANCTION', mode: ['discontinue'], reason: `${e.reason}; a ban on another state's people or firms is a SANCTION` };
+}
+
 export function toRecord(p: RecordParts): PloverRecord {
-  const { event: e, story, model, date } = p;
+  const { story, model, date } = p;
+  const e = foreignBan(p.event);
   const tables = model.plover;
   const mode = assaultModes(e, model);
   const context = [...new Set([...e.context, ...(e.event === 'AID' && e.sentence.tokens.some((t) => model.lexicon.classes.get('arms')!.has(t.lower) && t.lower !== 'military') ? ['military'] : [])])];
