@@ -183,3 +183,32 @@ describe('import: dataset samples', () => {
     expect(r.err).toMatch(message);
   });
 });
+
+describe('ingest --url', () => {
+  it('fetches a feed from a local server and reports a missing page', async () => {
+    const { createServer } = await import('node:http');
+    const feed = '<?xml version="1.0"?><rss version="2.0"><channel><title>Local Wire</title><item><title>Iran threatens Iraq</title><description>Iran threatened to attack Iraq on Monday.</description><pubDate>Tue, 30 Nov 2021 10:00:00 GMT</pubDate><guid>lw-1</guid></item></channel></rss>';
+    const server = createServer((req, res) => {
+      if (req.url === '/rss') {
+        res.writeHead(200, { 'content-type': 'application/rss+xml' });
+        res.end(feed);
+      } else {
+        res.writeHead(404);
+        res.end();
+      }
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    const { port } = server.address() as { port: number };
+    const db = join(dir, 'url.db');
+    const child = spawn(process.execPath, [BIN, 'ingest', '--db', db, '--url', `http://127.0.0.1:${port}/rss`, '--url', `http://127.0.0.1:${port}/gone`], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    const code: number = await new Promise((r) => child.on('close', r));
+    server.close();
+    expect(code).toBe(1);
+    expect(err).toMatch(/\/gone: .*404/);
+    expect(err).toMatch(/1 new/);
+    const events = run(['events', '--db', db]).out.trim().split('\n').map((l) => JSON.parse(l));
+    expect(events[0]).toMatchObject({ record: { event: 'THREATEN' }, story: { story_id: 'lw-1', outlet: 'Local Wire' } });
+  });
+});
