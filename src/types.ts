@@ -265,12 +265,9 @@ export interface Reason {
   readonly size?: string;
 }
 
-/** A PLOVER event record, with the current manual's field names. */
-export interface PloverRecord {
-  readonly id: string;
-  readonly story_id: string;
+/** The PLOVER fields every stored event has, coded or imported. */
+export interface EventCore {
   readonly date: string | null;
-  readonly enddate?: string;
   readonly date_precision: DatePrecision;
   readonly actor: readonly Entity[];
   readonly recipient: readonly Entity[];
@@ -279,9 +276,16 @@ export interface PloverRecord {
   readonly context: readonly string[];
   readonly quad_code: QuadCode;
   readonly event_scale: number;
-  readonly event_text: string;
   readonly event_loc: Place | null;
   readonly size: Size | null;
+}
+
+/** A PLOVER event record, with the current manual's field names. */
+export interface PloverRecord extends EventCore {
+  readonly id: string;
+  readonly story_id: string;
+  readonly enddate?: string;
+  readonly event_text: string;
   readonly text: string;
   readonly text_info: TextInfo;
   readonly attribution: Attribution;
@@ -399,20 +403,9 @@ export interface Provenance {
  * An event read from an existing dataset and mapped to PLOVER. Field names follow PloverRecord;
  * imported events have no sentence offsets or coder reasons, but keep the original code they were mapped from.
  */
-export interface ImportedEvent {
+export interface ImportedEvent extends EventCore {
   readonly source_id: string;
-  readonly date: string | null;
-  readonly date_precision: DatePrecision;
-  readonly actor: readonly Entity[];
-  readonly recipient: readonly Entity[];
-  readonly event: PloverEventType;
-  readonly mode: readonly string[];
-  readonly context: readonly string[];
-  readonly quad_code: QuadCode;
-  readonly event_scale: number;
   readonly event_text: string | null;
-  readonly event_loc: Place | null;
-  readonly size: Size | null;
   /** The source sentence when the dataset ships it, else null. */
   readonly text: string | null;
   readonly url: string | null;
