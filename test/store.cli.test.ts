@@ -212,3 +212,22 @@ describe('ingest --url', () => {
     expect(events[0]).toMatchObject({ record: { event: 'THREATEN' }, story: { story_id: 'lw-1', outlet: 'Local Wire' } });
   });
 });
+
+describe('recode', () => {
+  it('re-codes stories stored by another coder version, and then has nothing to do', () => {
+    const db = join(dir, 'recode.db');
+    expect(run(['ingest', '--db', db, '--date', '2021-12-01', SEED]).code).toBe(0);
+    const raw = new Database(db);
+    raw.prepare("UPDATE stories SET coder_version = 'entente 0.0.1'").run();
+    const before = Number(raw.prepare('SELECT count(*) FROM events').pluck().get());
+    raw.close();
+    const r = run(['recode', '--db', db]);
+    expect(r.out).toMatch(/recoded 1 stories with entente \d+\.\d+\.\d+: 15 events/);
+    const after = new Database(db);
+    expect(after.prepare('SELECT count(*) FROM events').pluck().get()).toBe(before);
+    expect(after.prepare('SELECT DISTINCT coder_version FROM stories').pluck().all()).toEqual([expect.stringMatching(/^entente \d/)]);
+    after.close();
+    expect(run(['recode', '--db', db]).out).toMatch(/nothing to do/);
+    expect(run(['check', '--db', db]).code).toBe(0);
+  });
+});

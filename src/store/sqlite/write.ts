@@ -17,6 +17,10 @@ export class Writer {
       updateStory: db.prepare(`UPDATE stories SET url = @url, title = @title, outlet = @outlet, published = @published, text = @text,
         content_hash = @hash, coder_version = @coder, ingested_at = @at WHERE id = @id`),
       deleteEvents: db.prepare('DELETE FROM events WHERE story = ?'),
+      // A replaced story's clusters are dissolved; their other members are re-clustered with the new events.
+      storyClusters: db.prepare('SELECT DISTINCT cluster FROM events WHERE story = ? AND cluster IS NOT NULL').pluck(),
+      openCluster: db.prepare('UPDATE events SET cluster = NULL WHERE cluster = ?'),
+      dropCluster: db.prepare('DELETE FROM clusters WHERE id = ?'),
       deleteSentences: db.prepare('DELETE FROM sentences WHERE story = ?'),
       insertSentence: db.prepare('INSERT INTO sentences (story, seq, start, end, text) VALUES (?, ?, ?, ?, ?)'),
       insertEvent: db.prepare(`INSERT OR IGNORE INTO events (uid, source, story, sentence, import, row, source_id, url, date, enddate, precision,
@@ -48,6 +52,10 @@ export class Writer {
     let id: number;
     if (existing) {
       id = existing.id;
+      for (const cluster of this.q.storyClusters.all(id) as number[]) {
+        this.q.openCluster.run(cluster);
+        this.q.dropCluster.run(cluster);
+      }
       this.q.deleteEvents.run(id);
       this.q.deleteSentences.run(id);
       this.q.updateStory.run({ ...row, id });
