@@ -104,7 +104,6 @@ export function codeEvents(s: Sentence, mentions: readonly ActorMention[], model
   for (const { trigger, frames } of planned.sort((a, b) => a.trigger.start - b.trigger.start)) {
     const spec = trigger.rule.spec;
     const type = (spec.event === 'FRAME' ? 'REQUEST' : spec.event) as PloverEventType;
-    if (type === 'REQUEST' && frames.length === 0 && planned.some((p) => p.trigger.rule.spec.event === 'PROTEST' && p.trigger.end <= trigger.start)) continue;
     const base = compose(type, spec.mode ? [spec.mode] : spec.event === 'FRAME' ? ['change'] : [], frames);
     const r = roles(s, mentions, trigger, frames, speech, ctx);
     const frameNames = frames.map((f) => `${f.rule.spec.frame}: "${tokenText(s, f)}"`);
