@@ -1,4 +1,4 @@
-import { createReadStream, readFileSync, statSync } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Readable } from 'node:stream';
 import { detectFormat, normalizeDocument, normalizeJsonLine } from '../pipeline/normalize/index.js';
@@ -27,7 +27,8 @@ function decode(bytes: Uint8Array): { text: string } | { error: string } {
   }
 }
 
-const looksBinary = (bytes: Uint8Array): boolean => bytes.subarray(0, BINARY_PROBE).includes(0);
+/** A NUL byte in the first 8 KB: a binary file, not text. */
+export const looksBinary = (bytes: Uint8Array): boolean => bytes.subarray(0, BINARY_PROBE).includes(0);
 
 export interface ReadOptions {
   readonly date?: string;
@@ -118,9 +119,4 @@ export function openInput(name: string): { stream: Readable } | { problem: Input
     return { problem: { file: name, message: (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message } };
   }
   return { stream: createReadStream(name) };
-}
-
-/** A small file read whole, for options such as --actors and --rules. */
-export function readSmallFile(path: string): string {
-  return readFileSync(path, 'utf8');
 }

@@ -3,8 +3,9 @@ import type { Entity, PloverRecord } from '../types.js';
 
 export type OutputFormat = 'jsonl' | 'json' | 'table';
 
-const party = (list: readonly Entity[]): string => list.map((e) => e.code + (e.sector ? `/${e.sector}` : '')).join('+') || '-';
-const clip = (s: string, n: number): string => (s.length <= n ? s : s.slice(0, n - 1) + '…');
+/** Parties as CODE/SECTOR joined by '+', or '-' when there are none. */
+export const party = (list: readonly Entity[]): string => list.map((e) => e.code + (e.sector ? `/${e.sector}` : '')).join('+') || '-';
+export const clip = (s: string, n: number): string => (s.length <= n ? s : s.slice(0, n - 1) + '…');
 const pad = (s: string, n: number): string => clip(s, n).padEnd(n);
 
 export const TABLE_HEADER = [pad('story', 14), pad('sent', 4), pad('event', 9), pad('actor', 14), pad('recipient', 14), pad('date', 22), pad('claim', 30), 'evidence'].join(' ');

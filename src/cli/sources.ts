@@ -5,7 +5,7 @@ import { Readable } from 'node:stream';
 import { isFeed, parseFeed } from '../pipeline/normalize/feeds.js';
 import { normalizeDocument } from '../pipeline/normalize/index.js';
 import type { NormalizeResult } from '../types.js';
-import { readInput } from './input.js';
+import { looksBinary, readInput } from './input.js';
 
 /** File names taken when walking a folder (a file named on the command line is read whatever its name). */
 export const INPUT_EXTENSIONS: ReadonlySet<string> = new Set(['.txt', '.text', '.md', '.html', '.htm', '.xhtml', '.jsonl', '.ndjson', '.xml', '.rss', '.atom']);
@@ -137,8 +137,6 @@ async function readAll(head: Buffer, rest: Readable): Promise<Buffer> {
   for await (const chunk of rest as AsyncIterable<Buffer>) chunks.push(chunk);
   return chunks.length ? Buffer.concat(chunks) : head;
 }
-
-const looksBinary = (bytes: Uint8Array): boolean => bytes.subarray(0, 8192).includes(0);
 
 /** The charset named by an XML declaration or an HTML <meta> in the first bytes. */
 function declaredCharset(bytes: Buffer): string | undefined {

@@ -1,7 +1,5 @@
-import type { Entity, ImportedEvent, PloverRecord, StoredEvent } from '../types.js';
-
-const party = (list: readonly Entity[]): string => list.map((e) => e.code + (e.sector ? `/${e.sector}` : '')).join('+') || '-';
-const clip = (s: string, n: number): string => (s.length <= n ? s : s.slice(0, n - 1) + '…');
+import type { ImportedEvent, PloverRecord, StoredEvent } from '../types.js';
+import { clip, party } from './output.js';
 const isCoded = (r: PloverRecord | ImportedEvent): r is PloverRecord => 'attribution' in r;
 
 export const EVENT_TABLE_HEADER = ['date'.padEnd(14), 'event'.padEnd(9), 'actor'.padEnd(14), 'recipient'.padEnd(14), 'claim'.padEnd(30), 'evidence'].join(' ');
@@ -17,8 +15,9 @@ export function eventRow(e: StoredEvent): string {
 }
 
 const CSV_COLUMNS = ['uid', 'source', 'date', 'date_precision', 'event', 'mode', 'actor', 'recipient', 'quad_code', 'event_scale', 'certainty', 'claimant', 'dead', 'place', 'place_country', 'cluster', 'story_id', 'dataset', 'row', 'url', 'text'] as const;
-const csvCell = (v: unknown): string => {
-  const s = v === null || v === undefined ? '' : String(v);
+/** One CSV cell: lists joined with ';', quoted when it holds a comma, quote or line break. */
+export const csvCell = (v: unknown): string => {
+  const s = Array.isArray(v) ? v.join(';') : v === null || v === undefined ? '' : String(v);
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 

@@ -26,28 +26,28 @@ const SIZE_TYPES = new Set(['ASSAULT', 'COERCE', 'PROTEST', 'MOBILIZE']);
 /** Events with a location: material events and meetings. Verbal acts have none of their own. */
 const PLACE_TYPES = new Set(['ASSAULT', 'COERCE', 'PROTEST', 'MOBILIZE', 'SANCTION', 'AID', 'COOPERATE', 'RETREAT', 'CONSULT']);
 
+type Found = NonNullable<ReturnType<typeof findPlace>>;
+
+/** A party the sentence does not name, inferred from where the event happened; it sits at the trigger. */
+function placeParty(e: CodedEvent, place: Found, sector: string, text: string, reason: string): ActorMention {
+  const t = e.sentence.tokens[e.trigger.start]!;
+  return {
+    start: e.trigger.start, end: e.trigger.start, charStart: t.start, charEnd: t.start,
+    entity: { code: place.country, sector, entity_text: text }, kind: 'custom', possessive: false,
+    reason: `${reason} ${place.name} (${place.country})`,
+  };
+}
+
 /** An event whose actor is unstated ("a roadside bombing killed ...") takes an unidentified actor of the place. */
 function unidentifiedActor(e: CodedEvent, place: ReturnType<typeof findPlace>): CodedEvent | undefined {
   if (!place || e.recipient.length === 0 || !SIZE_TYPES.has(e.event)) return undefined;
-  const t = e.sentence.tokens[e.trigger.start]!;
-  const m: ActorMention = {
-    start: e.trigger.start, end: e.trigger.start, charStart: t.start, charEnd: t.start,
-    entity: { code: place.country, sector: 'UNK', entity_text: 'unidentified' }, kind: 'custom', possessive: false,
-    reason: `actor unstated: unidentified actor in ${place.name} (${place.country})`,
-  };
-  return { ...e, actor: [m] };
+  return { ...e, actor: [placeParty(e, place, 'UNK', 'unidentified', 'actor unstated: unidentified actor in')] };
 }
 
 /** One-sided violence with no named victim struck the people where it happened: "bombers killed 23 people in Tel Aviv". */
 function victimsOfPlace(e: CodedEvent | undefined, place: ReturnType<typeof findPlace>): CodedEvent | undefined {
   if (!e || !place || e.recipient.length || (e.event !== 'ASSAULT' && e.event !== 'COERCE') || e.actor.some((a) => a.entity.code === place.country)) return e;
-  const t = e.sentence.tokens[e.trigger.start]!;
-  const m: ActorMention = {
-    start: e.trigger.start, end: e.trigger.start, charStart: t.start, charEnd: t.start,
-    entity: { code: place.country, sector: 'CVL', entity_text: `people in ${place.name}` }, kind: 'custom', possessive: false,
-    reason: `victims unnamed: people in ${place.name} (${place.country})`,
-  };
-  return { ...e, recipient: [m] };
+  return { ...e, recipient: [placeParty(e, place, 'CVL', `people in ${place.name}`, 'victims unnamed: people in')] };
 }
 
 /**
@@ -70,6 +70,8 @@ export function codeStory(story: Story, model: Model, options: CodeOptions = {})
     let ordinal = 0;
     const question = s.text.trimEnd().endsWith('?');
     const sport = s.tokens.some((t) => sports.has(t.lower));
+    // Stance belongs to the sentence: computed once for all its events.
+    const stance = stanceOf(s, speech.length > 0, model);
     for (const raw of events) {
       const skip = question ? 'a question asserts no event' : sport ? 'sports report' : raw.hypothetical ? 'hypothetical' : raw.negated && !options.includeNegated ? 'negated' : undefined;
       if (skip) {
@@ -85,7 +87,6 @@ export function codeStory(story: Story, model: Model, options: CodeOptions = {})
       const date = resolveDate(s, s.tokens[e.trigger.start]!.start, m, model, story.date);
       if (size === undefined) size = SIZE_TYPES.has(e.event) ? extractSize(s, model) ?? null : null;
       const attribution = attribute(s, e.trigger.start, speech, e.actor, model);
-      const stance = stanceOf(s, speech.length > 0, model);
       ordinal++;
       records.push(toRecord({ story, event: e, ordinal, date, place, size: SIZE_TYPES.has(e.event) ? size : null, attribution, stance, model }));
     }

@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import type { Command } from 'commander';
 import { dbPath, openStore } from '../../store/open.js';
 import { FILTER_OPTIONS, parseFilter, type FilterFlags } from '../filters.js';
-import { eventCsvHeader, eventCsvRow } from '../store-output.js';
+import { csvCell, eventCsvHeader, eventCsvRow } from '../store-output.js';
 import { UsageError, type Io } from '../io.js';
 
 interface ExportFlags extends FilterFlags {
@@ -14,10 +14,6 @@ interface ExportFlags extends FilterFlags {
 }
 
 const CLUSTER_COLUMNS = ['id', 'event', 'actor', 'recipient', 'date', 'first_date', 'last_date', 'mentions', 'outlets', 'first_seen', 'last_seen', 'dead', 'dead_min', 'dead_max', 'place_country', 'members'] as const;
-const csv = (v: unknown): string => {
-  const s = Array.isArray(v) ? v.join(';') : v === null || v === undefined ? '' : String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
 
 export async function runExport(flags: ExportFlags, io: Io): Promise<number> {
   const format = flags.format ?? 'jsonl';
@@ -36,7 +32,7 @@ export async function runExport(flags: ExportFlags, io: Io): Promise<number> {
       if (format === 'csv') await write(CLUSTER_COLUMNS.join(',') + '\n');
       for (const c of store.clusters(filter)) {
         n++;
-        await write((format === 'csv' ? CLUSTER_COLUMNS.map((k) => csv(c[k])).join(',') : JSON.stringify(c)) + '\n');
+        await write((format === 'csv' ? CLUSTER_COLUMNS.map((k) => csvCell(c[k])).join(',') : JSON.stringify(c)) + '\n');
       }
     } else {
       if (format === 'csv') await write(eventCsvHeader() + '\n');

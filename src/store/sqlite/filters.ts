@@ -4,11 +4,15 @@ import type { EventFilter } from '../../types.js';
  * SQL for an event filter, with named parameters. Actor and recipient match the event's first party or any
  * party of a compound event; a date range keeps events whose date span overlaps it.
  */
+/** Bind `values` as @name0, @name1, ... in `params`; returns the placeholder list for an IN (...). */
+export function bindList(params: Record<string, unknown>, name: string, values: readonly (string | number)[]): string {
+  return values.map((v, i) => ((params[`${name}${i}`] = v), `@${name}${i}`)).join(', ');
+}
+
 export function whereClause(f: EventFilter, alias: string): { sql: string; params: Record<string, unknown> } {
   const where: string[] = [];
   const params: Record<string, unknown> = {};
-  const list = (name: string, values: readonly (string | number)[]): string =>
-    values.map((v, i) => ((params[`${name}${i}`] = v), `@${name}${i}`)).join(', ');
+  const list = (name: string, values: readonly (string | number)[]): string => bindList(params, name, values);
   for (const role of ['actor', 'recipient'] as const) {
     const codes = f[role];
     if (!codes?.length) continue;

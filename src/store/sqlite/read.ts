@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Cluster, DyadPeriod, Entity, EventFilter, ImportedEvent, PloverEventType, Provenance, SearchHit, StoredEvent, Story } from '../../types.js';
-import { whereClause } from './filters.js';
+import { bindList, whereClause } from './filters.js';
 
 interface EventRow {
   id: number; uid: string; source: 'coded' | 'imported'; record: string | null; cluster: number | null; row: number | null; source_id: string | null; url: string | null;
@@ -95,9 +95,9 @@ export class Reader {
   *clusters(filter: EventFilter): IterableIterator<Cluster> {
     const where: string[] = [];
     const params: Record<string, unknown> = {};
-    if (filter.actor?.length) where.push(`actor IN (${filter.actor.map((c, i) => ((params[`a${i}`] = c), `@a${i}`)).join(', ')})`);
-    if (filter.recipient?.length) where.push(`recipient IN (${filter.recipient.map((c, i) => ((params[`r${i}`] = c), `@r${i}`)).join(', ')})`);
-    if (filter.type?.length) where.push(`event IN (${filter.type.map((c, i) => ((params[`t${i}`] = c), `@t${i}`)).join(', ')})`);
+    if (filter.actor?.length) where.push(`actor IN (${bindList(params, 'a', filter.actor)})`);
+    if (filter.recipient?.length) where.push(`recipient IN (${bindList(params, 'r', filter.recipient)})`);
+    if (filter.type?.length) where.push(`event IN (${bindList(params, 't', filter.type)})`);
     if (filter.from) where.push('COALESCE(last_date, date) >= @from'), (params.from = filter.from);
     if (filter.to) where.push('first_date <= @to'), (params.to = filter.to);
     const rows = this.db.prepare(`SELECT * FROM clusters${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY first_date, id`).all(params) as (Omit<Cluster, 'outlets' | 'members'> & { outlets: string })[];
