@@ -9,8 +9,6 @@ import { compileRule, indexRules, inflections } from './rules.js';
 import { getNlp } from '../nlp.js';
 import type { ActorFile } from './user-files.js';
 
-export const CODER_NAME = 'entente';
-
 /** The package root: the nearest folder above this file with a package.json. */
 export function packageRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { codeStory } from '../pipeline/index.js';
+import { CODER_NAME } from '../pipeline/records/index.js';
 import type { InputProblem, IngestOutcome, Model, NormalizeResult, Store, Story } from '../types.js';
 
 export interface IngestSummary {
@@ -17,6 +18,9 @@ export interface IngestOptions {
   readonly onStory?: (story: Story, outcome: IngestOutcome) => void;
 }
 
+/** The coder that coded a stored story: its name and version ("entente 0.1.0"); `recode` compares it. */
+export const coderId = (model: Model): string => `${CODER_NAME} ${model.version}`;
+
 /** What decides whether a story changed: its text and everything that changes how it is coded. */
 export function contentHash(story: Story): string {
   return createHash('sha256').update([story.text, story.date ?? '', story.title ?? '', story.url ?? '', story.source ?? ''].join('\u0000')).digest('hex');
@@ -29,7 +33,7 @@ export function contentHash(story: Story): string {
  */
 export async function ingest(items: AsyncIterable<NormalizeResult>, store: Store, model: Model, opts: IngestOptions = {}): Promise<IngestSummary> {
   const size = opts.batch ?? 100;
-  const coder = `entente ${model.version}`;
+  const coder = coderId(model);
   const outcomes: Record<IngestOutcome, number> = { new: 0, unchanged: 0, updated: 0 };
   let stories = 0;
   let events = 0;

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { codeStory } from '../../pipeline/index.js';
-import { contentHash } from '../../store/ingest.js';
+import { coderId, contentHash } from '../../store/ingest.js';
 import { dbPath, openStore } from '../../store/open.js';
 import type { Io } from '../io.js';
 import { modelFromFlags } from './code.js';
@@ -58,7 +58,7 @@ export async function runBackup(file: string, flags: DbFlags, io: Io): Promise<n
 /** Re-code stories stored by another coder version; each story's old events go in the same transaction as its new ones arrive. */
 export async function runRecode(flags: DbFlags & { actors?: string[]; rules?: string[] }, io: Io): Promise<number> {
   const model = modelFromFlags(flags);
-  const coder = `entente ${model.version}`;
+  const coder = coderId(model);
   const store = openStore(dbPath(flags.db));
   try {
     let n = 0;

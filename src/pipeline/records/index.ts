@@ -7,6 +7,9 @@ const ASSAULT_MODES: readonly (readonly [string, string])[] = [
   ['heavy', 'heavy-weapons'], ['explosive', 'explosives'], ['firearm', 'firearms'], ['primitive', 'primitive'],
 ];
 
+/** The coder's name in every record's `coder` field. */
+export const CODER_NAME = 'entente';
+
 /** ASSAULT modes from weapon words in the sentence, when the rule gave none. */
 function assaultModes(e: CodedEvent, model: Model): string[] {
   if (e.event !== 'ASSAULT' || e.mode.length) return [...e.mode];
@@ -102,6 +105,6 @@ export function toRecord(p: RecordParts): PloverRecord {
       ...(p.place ? { place: p.place.reason } : {}),
       ...(p.size?.reason ? { size: p.size.reason } : {}),
     },
-    coder: { name: 'entente', version: model.version },
+    coder: { name: CODER_NAME, version: model.version },
   };
 }
