@@ -1,8 +1,8 @@
 import cliProgress from 'cli-progress';
 
 export interface Progress {
-  /** One more unit done, of `weight` (bytes) in the total. */
-  tick(weight: number, label?: string): void;
+  /** `units` more done (default one), of `weight` (bytes) in the total. */
+  tick(weight: number, units?: number): void;
   done(): void;
 }
 
@@ -21,8 +21,8 @@ export function progress(unit: string, total: number, isTTY: boolean, log: (s: s
     }, cliProgress.Presets.shades_classic);
     bar.start(total, 0, { count: 0, rate: 0 });
     return {
-      tick(w) {
-        count++;
+      tick(w, units = 1) {
+        count += units;
         weight += w;
         const secs = Math.max((Date.now() - started) / 1000, 0.001);
         bar.update(Math.min(weight, total), { count, rate: Math.round(count / secs) });
@@ -35,8 +35,8 @@ export function progress(unit: string, total: number, isTTY: boolean, log: (s: s
   }
   let last = started;
   return {
-    tick(w) {
-      count++;
+    tick(w, units = 1) {
+      count += units;
       weight += w;
       const t = Date.now();
       if (t - last < 2000) return;

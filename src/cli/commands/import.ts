@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { FORMATS } from '../../import/index.js';
 import { dbPath, openStore } from '../../store/open.js';
 import type { Dataset, ImportedEvent, Store } from '../../types.js';
-import { readLines } from '../lines.js';
+import { readLineBatches, type Line } from '../lines.js';
 import { progress } from '../progress.js';
 import { memoryGuard, reportProblem, UsageError, type Io } from '../io.js';
 
@@ -21,7 +21,7 @@ async function importFile(store: Store, format: Dataset, file: string, batchSize
   const id = store.transaction(() => store.beginImport(format, file));
   const size = statSync(file).size;
   const bar = progress('rows', size, process.stderr.isTTY === true, io.err);
-  const guard = memoryGuard(120, 5000);
+  const guard = memoryGuard(120, 5);
   let columns: string[] | null = null;
   let rows = 0;
   let skipped = 0;
@@ -38,33 +38,40 @@ async function importFile(store: Store, format: Dataset, file: string, batchSize
     imported += r.inserted;
     duplicates += r.duplicates;
   };
-  for await (const line of readLines(createReadStream(file))) {
-    bar.tick(line.text.length + 1);
-    guard();
-    if (line.text.trim() === '') continue;
+  const take = (line: Line): void => {
+    if (line.text.trim() === '') return;
     if (line.invalid) {
       rows++;
       skipped++;
       reportProblem(io, { file, line: line.lineNo, message: 'invalid UTF-8: row skipped' });
-      continue;
+      return;
     }
     if (parser.header && columns === null) {
       columns = line.text.split('\t').map((c) => c.trim());
-      continue;
+      return;
     }
     const row = parser.parseLine(line.text, line.lineNo, file, columns);
     if (row === null) {
       passed++;
-      continue;
+      return;
     }
     rows++;
     if (!row.ok) {
       skipped++;
       reportProblem(io, row.problem);
-      continue;
+      return;
     }
     batch.push(row.event);
     if (batch.length >= batchSize) flush();
+  };
+  for await (const lines of readLineBatches(createReadStream(file, { highWaterMark: 1 << 18 }))) {
+    guard();
+    let bytes = 0;
+    for (const line of lines) {
+      bytes += line.text.length + 1;
+      take(line);
+    }
+    bar.tick(bytes, lines.length);
   }
   flush();
   bar.done();
