@@ -438,6 +438,8 @@ export interface EventFilter {
   readonly to?: string;
   readonly certainty?: readonly Certainty[];
   readonly source?: 'coded' | 'imported';
+  /** Only these stored event ids (the evidence behind a number). */
+  readonly ids?: readonly number[];
 }
 
 /** An event as stored: the PLOVER record plus where it came from and its cluster. */
@@ -548,6 +550,8 @@ export interface Store {
   finishImport(importId: number, counts: ImportCounts): void;
   events(filter: EventFilter, opts?: { readonly limit?: number; readonly after?: number }): IterableIterator<StoredEvent>;
   dyad(actor: string, recipient: string, by: 'week' | 'month' | 'quarter' | 'year', filter?: EventFilter): DyadPeriod[];
+  /** Events as directed state-to-state acts, compound and joint events expanded (src/analysis/acts.ts). */
+  acts(query: ActQuery): Act[];
   search(query: string, limit: number): SearchHit[];
   /** Re-run the cluster rule over the events (all, or those not yet clustered) and store the clusters. */
   recluster(scope: 'all' | 'new'): { clusters: number; events: number };
@@ -559,4 +563,200 @@ export interface Store {
   check(): string[];
   backup(file: string): Promise<void>;
   close(): void;
+}
+
+// ───────────────────────────── Analysis (src/analysis) ─────────────────────────────
+
+export type PeriodUnit = 'week' | 'month' | 'quarter' | 'year';
+
+/** An inclusive span of days, YYYY-MM-DD to YYYY-MM-DD. */
+export interface DateWindow {
+  readonly from: string;
+  readonly to: string;
+}
+
+/**
+ * One directed act between two states, the unit every analysis counts: a stored event seen as actor → recipient.
+ * A compound event gives one act per actor–recipient pair; a joint act with no recipient ("Serbia and Azerbaijan
+ * signed an agreement") gives one act each way between its actors, marked `joint`.
+ */
+export interface Act {
+  /** The stored event's id (its evidence: `entente events --id`, GET /api/events/:id). */
+  readonly id: number;
+  readonly actor: string;
+  readonly recipient: string;
+  readonly joint: boolean;
+  readonly event: PloverEventType;
+  readonly quad: QuadCode;
+  readonly scale: number;
+  readonly date: string | null;
+  readonly enddate: string | null;
+  readonly precision: DatePrecision;
+  /** Null for imported events: a dataset codes events, it does not report claims. */
+  readonly certainty: Certainty | null;
+  readonly mode: readonly string[];
+  readonly context: readonly string[];
+  readonly cluster: number | null;
+  readonly source: 'coded' | 'imported';
+}
+
+/** Which acts to read: any of `involving` as actor or recipient, or the `actor`/`recipient` lists (AND). */
+export interface ActQuery {
+  readonly involving?: readonly string[];
+  readonly actor?: readonly string[];
+  readonly recipient?: readonly string[];
+  readonly type?: readonly PloverEventType[];
+  readonly quad?: readonly QuadCode[];
+  /** Dated acts whose span overlaps [from, to]; undated acts (publication-dated or unresolved) are always returned. */
+  readonly from?: string;
+  readonly to?: string;
+  readonly source?: 'coded' | 'imported';
+}
+
+/** Counts for one direction of a dyad in one period. */
+export interface Tally {
+  readonly count: number;
+  /** Acts per quad class: index 0 is quad 1 (verbal cooperation) ... index 3 is quad 4 (material conflict). */
+  readonly quad: readonly [number, number, number, number];
+  readonly types: Readonly<Partial<Record<PloverEventType, number>>>;
+  readonly scale_sum: number;
+  readonly scale_mean: number | null;
+  /** Distinct real-world events: distinct clusters, an unclustered act counting as its own. */
+  readonly clusters: number;
+  /** Share of acts only alleged, reported or hedged (coded events; imported events count as asserted). */
+  readonly unconfirmed_share: number | null;
+  readonly events: readonly number[];
+}
+
+export interface TimelinePeriod {
+  /** "2020-07", "2020-Q3", "2020-W28", "2020". */
+  readonly period: string;
+  readonly from: string;
+  readonly to: string;
+  readonly ab: Tally;
+  readonly ba: Tally;
+  readonly both: Tally;
+}
+
+export interface Timeline {
+  readonly a: string;
+  readonly b: string;
+  readonly by: PeriodUnit;
+  readonly periods: readonly TimelinePeriod[];
+  /** Acts of the dyad with no date of their own (dated only by publication, or unresolved): shown apart. */
+  readonly undated: readonly Act[];
+}
+
+export interface CrisisWindow extends DateWindow {
+  readonly focal: string;
+  readonly adversary: string;
+  /** detected: by the rolling-baseline rule; known: a conflict in data/conflicts.json; given: by the user. */
+  readonly source: 'detected' | 'known' | 'given';
+  readonly name: string | null;
+  /** Material-conflict acts between focal and adversary in the window (distinct clusters). */
+  readonly events: number;
+  /** events per month of the window. */
+  readonly intensity: number;
+  readonly peak: { readonly period: string; readonly events: number } | null;
+  readonly evidence: readonly number[];
+}
+
+export type Verdict = 'held' | 'wavered' | 'failed' | 'silent';
+
+/** One act scored in a partnership test or a gap: which side it falls on and with what weight. */
+export interface Evidence {
+  readonly act: Act;
+  readonly side: 'aligned' | 'misaligned' | 'said' | 'did';
+  readonly kind: 'verbal' | 'material';
+  /** Certainty weight (docs/analysis.md); the signed value for gap deeds. */
+  readonly weight: number;
+  /** Why the act counts: "AID to the adversary ARM". */
+  readonly reason: string;
+}
+
+export interface PartnerResult {
+  readonly partner: string;
+  /** Had verbal cooperation toward the focal state in the years before the window. */
+  readonly declared: boolean;
+  readonly verdict: Verdict;
+  readonly aligned: { readonly verbal: number; readonly material: number };
+  readonly misaligned: { readonly verbal: number; readonly material: number };
+  /** aligned minus misaligned, material counted double (docs/analysis.md). */
+  readonly score: number;
+  readonly reason: string;
+  readonly evidence: readonly Evidence[];
+  /** Relevant acts with no date of their own: shown, never counted. */
+  readonly undated: readonly Evidence[];
+}
+
+export interface PartnershipTest {
+  readonly focal: string;
+  readonly adversary: string;
+  readonly window: CrisisWindow;
+  readonly confirmedOnly: boolean;
+  readonly partners: readonly PartnerResult[];
+}
+
+export interface GapPeriod {
+  readonly period: string;
+  readonly from: string;
+  readonly to: string;
+  /** Weighted verbal cooperation A → B in the period. */
+  readonly said: number;
+  /** Verbal cooperation A → B standing from the look-back years up to the period's end. */
+  readonly standing: number;
+  /** Signed deeds that mattered to B: material cooperation (+) or conflict (−) toward B, the reverse toward B's adversaries in B's crisis windows. */
+  readonly did: number;
+  readonly flagged: boolean;
+  readonly reason: string;
+  readonly evidence: readonly Evidence[];
+}
+
+export interface GapReport {
+  readonly a: string;
+  readonly b: string;
+  readonly by: PeriodUnit;
+  readonly crises: readonly CrisisWindow[];
+  readonly periods: readonly GapPeriod[];
+  readonly flagged: number;
+  readonly undated: readonly Evidence[];
+}
+
+export type SupportKind = 'military' | 'economic' | 'technology' | 'diplomatic';
+
+export interface CandidateResult {
+  readonly partner: string;
+  readonly rank: number;
+  readonly toFocal: Readonly<Record<SupportKind, number>>;
+  readonly toAdversaries: Readonly<Record<SupportKind, number>>;
+  /** Verdicts in the focal state's past crisis windows. */
+  readonly record: readonly { readonly window: CrisisWindow; readonly verdict: Verdict }[];
+  /** Share of past windows where the partner held, or null without any window where it acted. */
+  readonly reliability: number | null;
+  readonly score: number;
+  readonly reason: string;
+  readonly evidence: readonly Evidence[];
+}
+
+export interface Comparison {
+  readonly focal: string;
+  readonly candidates: readonly CandidateResult[];
+}
+
+export interface NetworkEdge {
+  readonly source: string;
+  readonly target: string;
+  /** support − opposition, certainty-weighted. */
+  readonly weight: number;
+  readonly sign: 1 | -1 | 0;
+  readonly support: number;
+  readonly opposition: number;
+  readonly events: readonly number[];
+}
+
+export interface AlignmentNetwork {
+  readonly window: DateWindow | null;
+  readonly around: string | null;
+  readonly nodes: readonly { readonly id: string; readonly label: string; readonly acts: number }[];
+  readonly edges: readonly NetworkEdge[];
 }

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import type {
+  Act, ActQuery,
   Cluster, Dataset, DyadPeriod, EventFilter, ImportCounts, ImportedEvent, IngestOutcome, PloverRecord, SearchHit,
   Sentence, Store, StoreStats, StoredEvent, Story,
 } from '../../types.js';
@@ -7,6 +8,7 @@ import { MIGRATIONS } from './schema.js';
 import { Writer } from './write.js';
 import { Reader } from './read.js';
 import { Admin } from './admin.js';
+import { readActs } from './acts.js';
 
 export interface SqliteOptions {
   /** Refuse to grow the database file past this many megabytes (a safety cap; also simulates a full disk). */
@@ -81,6 +83,10 @@ export class SqliteStore implements Store {
 
   events(filter: EventFilter, opts: { readonly limit?: number; readonly after?: number } = {}): IterableIterator<StoredEvent> {
     return this.reader.events(filter, opts);
+  }
+
+  acts(query: ActQuery): Act[] {
+    return readActs(this.db, query);
   }
 
   dyad(actor: string, recipient: string, by: 'week' | 'month' | 'quarter' | 'year', filter: EventFilter = {}): DyadPeriod[] {

@@ -81,4 +81,13 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (code, sector, identifier)
   ) WITHOUT ROWID;
   `,
+  // 2: analytics read acts by recipient and keep undated acts apart; coded events carry mode and context in columns.
+  `
+  CREATE INDEX events_recipient ON events (recipient, date);
+  CREATE INDEX events_undated ON events (actor, recipient) WHERE (date IS NULL OR precision IN ('publication', 'unresolved'));
+  UPDATE events SET
+    mode = (SELECT group_concat(value, ';') FROM json_each(record, '$.mode')),
+    context = (SELECT group_concat(value, ';') FROM json_each(record, '$.context'))
+  WHERE source = 'coded';
+  `,
 ];

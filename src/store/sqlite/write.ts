@@ -24,9 +24,9 @@ export class Writer {
       deleteSentences: db.prepare('DELETE FROM sentences WHERE story = ?'),
       insertSentence: db.prepare('INSERT INTO sentences (story, seq, start, end, text) VALUES (?, ?, ?, ?, ?)'),
       insertEvent: db.prepare(`INSERT OR IGNORE INTO events (uid, source, story, sentence, import, row, source_id, url, date, enddate, precision,
-        event, quad, scale, actor, recipient, certainty, dead, place_country, lat, lon, record)
+        event, quad, scale, actor, recipient, certainty, dead, place_country, lat, lon, record, mode, context)
         VALUES (@uid, @source, @story, @sentence, @import, @row, @source_id, @url, @date, @enddate, @precision,
-        @event, @quad, @scale, @actor, @recipient, @certainty, @dead, @place_country, @lat, @lon, @record)`),
+        @event, @quad, @scale, @actor, @recipient, @certainty, @dead, @place_country, @lat, @lon, @record, @mode, @context)`),
       insertParty: db.prepare('INSERT INTO parties (event, role, code, sector, entity_text, identifier) VALUES (?, ?, ?, ?, ?, ?)'),
       countActor: db.prepare(`INSERT INTO actors (code, sector, identifier, mentions) VALUES (?, ?, ?, 1)
         ON CONFLICT (code, sector, identifier) DO UPDATE SET mentions = mentions + 1`),
@@ -67,6 +67,7 @@ export class Writer {
         date: r.date, enddate: r.enddate ?? null, precision: r.date_precision, event: r.event, quad: r.quad_code, scale: r.event_scale,
         actor: first(r.actor), recipient: first(r.recipient), certainty: r.attribution.certainty, dead: r.size?.dead ?? null,
         place_country: r.event_loc?.country ?? null, lat: r.event_loc?.lat ?? null, lon: r.event_loc?.lon ?? null, record: JSON.stringify(r),
+        mode: r.mode.length ? r.mode.join(';') : null, context: r.context.length ? r.context.join(';') : null,
       });
       const eventId = Number(info.lastInsertRowid);
       for (const [role, list] of [['actor', r.actor], ['recipient', r.recipient]] as const) {
