@@ -525,6 +525,28 @@ export interface DyadPeriod {
   readonly count: number;
 }
 
+/** A stored story as listed: where it came from and how much it holds. */
+export interface StorySummary {
+  readonly rowid: number;
+  readonly story_id: string;
+  readonly title: string | null;
+  readonly outlet: string | null;
+  readonly url: string | null;
+  readonly published: string | null;
+  readonly ingested_at: string;
+  readonly coder_version: string;
+  readonly sentences: number;
+  readonly events: number;
+}
+
+/** A stored story with its text, its sentences (offsets into the text) and its coded events. */
+export interface StoredStory {
+  readonly summary: StorySummary;
+  readonly story: Story;
+  readonly sentences: readonly { readonly sequence: number; readonly start: number; readonly end: number; readonly text: string }[];
+  readonly events: readonly StoredEvent[];
+}
+
 export interface ImportCounts {
   readonly rows: number;
   readonly imported: number;
@@ -548,7 +570,8 @@ export interface Store {
   /** Store imported events; a row whose dataset id is already stored counts as a duplicate. */
   putImported(importId: number, events: readonly ImportedEvent[]): { inserted: number; duplicates: number };
   finishImport(importId: number, counts: ImportCounts): void;
-  events(filter: EventFilter, opts?: { readonly limit?: number; readonly after?: number }): IterableIterator<StoredEvent>;
+  /** Filtered events, by date then id; `order: 'id'` for cursor pages (`after` is the last id of the previous page). */
+  events(filter: EventFilter, opts?: { readonly limit?: number; readonly after?: number; readonly order?: 'date' | 'id' }): IterableIterator<StoredEvent>;
   dyad(actor: string, recipient: string, by: 'week' | 'month' | 'quarter' | 'year', filter?: EventFilter): DyadPeriod[];
   /** Events as directed state-to-state acts, compound and joint events expanded (src/analysis/acts.ts). */
   acts(query: ActQuery): Act[];
@@ -558,6 +581,12 @@ export interface Store {
   clusters(filter: EventFilter): IterableIterator<Cluster>;
   /** Stories coded by another coder version than `version`. */
   staleStories(version: string): IterableIterator<Story>;
+  /** Stored stories in the order they were first stored, a page at a time (`after` is the last rowid of the previous page). */
+  stories(opts?: { readonly limit?: number; readonly after?: number }): StorySummary[];
+  /** One stored story with its sentences and events, or null. */
+  story(storyId: string): StoredStory | null;
+  /** Changes whenever the stored content may have changed, by this connection or another: a cache key. */
+  dataVersion(): string;
   stats(): StoreStats;
   /** Problems found by SQLite's and Entente's own integrity checks; empty when all is well. */
   check(): string[];

@@ -116,6 +116,36 @@ export function storeContract(name: string, make: () => Store): void {
       store.close();
     });
 
+    it('lists stories a page at a time and reads one back with its sentences and events', () => {
+      const store = make();
+      put(store, story('s1', 'Serbia delivered weapons to Armenia. The weather was fine.'));
+      put(store, story('s2', 'Iran threatened to attack Iraq.'));
+      const [first, ...rest] = store.stories({ limit: 1 });
+      expect(rest).toEqual([]);
+      expect(first).toMatchObject({ story_id: 's1', sentences: 2, events: 1, published: '2021-12-01', outlet: 'Test Wire' });
+      expect(store.stories({ after: first!.rowid }).map((s) => s.story_id)).toEqual(['s2']);
+      const s1 = store.story('s1')!;
+      expect(s1.story).toMatchObject({ id: 's1', date: '2021-12-01', source: 'Test Wire' });
+      expect(s1.sentences.map((x) => [x.sequence, x.text])).toEqual([[0, 'Serbia delivered weapons to Armenia.'], [1, 'The weather was fine.']]);
+      expect(s1.story.text.slice(s1.sentences[1]!.start, s1.sentences[1]!.end)).toBe('The weather was fine.');
+      expect(s1.events.map((e) => e.record.event)).toEqual(['AID']);
+      expect(store.story('nope')).toBeNull();
+      store.close();
+    });
+
+    it('pages events by id and moves its data version on every write', () => {
+      const store = make();
+      const before = store.dataVersion();
+      put(store, story('s1', 'Serbia delivered weapons to Armenia. Iran threatened to attack Iraq on 3 May 2020.'));
+      const after = store.dataVersion();
+      expect(after).not.toBe(before);
+      expect(store.dataVersion()).toBe(after);
+      const all = [...store.events({}, { order: 'id' })].map((e) => e.rowid);
+      expect(all).toEqual([...all].sort((a, b) => a - b));
+      expect([...store.events({}, { order: 'id', after: all[0]!, limit: 5 })].map((e) => e.rowid)).toEqual(all.slice(1));
+      store.close();
+    });
+
     it('backs up online into a readable copy', async () => {
       const store = make();
       put(store, story('s1', 'Serbia delivered weapons to Armenia.'));

@@ -2,13 +2,14 @@ import Database from 'better-sqlite3';
 import type {
   Act, ActQuery,
   Cluster, Dataset, DyadPeriod, EventFilter, ImportCounts, ImportedEvent, IngestOutcome, PloverRecord, SearchHit,
-  Sentence, Store, StoreStats, StoredEvent, Story,
+  Sentence, Store, StoreStats, StoredEvent, StoredStory, Story, StorySummary,
 } from '../../types.js';
 import { MIGRATIONS } from './schema.js';
 import { Writer } from './write.js';
 import { Reader } from './read.js';
 import { Admin } from './admin.js';
 import { readActs } from './acts.js';
+import { StoryReader } from './stories.js';
 
 export interface SqliteOptions {
   /** Refuse to grow the database file past this many megabytes (a safety cap; also simulates a full disk). */
@@ -23,6 +24,7 @@ export class SqliteStore implements Store {
   private readonly writer: Writer;
   private readonly reader: Reader;
   private readonly admin: Admin;
+  private readonly storyReader: StoryReader;
 
   constructor(path: string, opts: SqliteOptions = {}) {
     this.path = path;
@@ -44,6 +46,7 @@ export class SqliteStore implements Store {
     this.writer = new Writer(this.db);
     this.reader = new Reader(this.db);
     this.admin = new Admin(this.db);
+    this.storyReader = new StoryReader(this.db);
   }
 
   private migrate(): void {
@@ -81,7 +84,7 @@ export class SqliteStore implements Store {
     this.writer.finishImport(importId, counts);
   }
 
-  events(filter: EventFilter, opts: { readonly limit?: number; readonly after?: number } = {}): IterableIterator<StoredEvent> {
+  events(filter: EventFilter, opts: { readonly limit?: number; readonly after?: number; readonly order?: 'date' | 'id' } = {}): IterableIterator<StoredEvent> {
     return this.reader.events(filter, opts);
   }
 
@@ -107,6 +110,18 @@ export class SqliteStore implements Store {
 
   staleStories(version: string): IterableIterator<Story> {
     return this.reader.staleStories(version);
+  }
+
+  stories(opts: { readonly limit?: number; readonly after?: number } = {}): StorySummary[] {
+    return this.storyReader.stories(opts);
+  }
+
+  story(storyId: string): StoredStory | null {
+    return this.storyReader.story(storyId);
+  }
+
+  dataVersion(): string {
+    return this.storyReader.dataVersion();
   }
 
   stats(): StoreStats {

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { Cluster, DyadPeriod, Entity, EventFilter, ImportedEvent, PloverEventType, Provenance, SearchHit, StoredEvent, Story } from '../../types.js';
 import { bindList, whereClause } from './filters.js';
 
-interface EventRow {
+export interface EventRow {
   id: number; uid: string; source: 'coded' | 'imported'; record: string | null; cluster: number | null; row: number | null; source_id: string | null; url: string | null;
   story_id: string | null; title: string | null; outlet: string | null; story_url: string | null; published: string | null; dataset: string | null; file: string | null;
   date: string | null; precision: string; event: string; quad: number; scale: number; actor: string; recipient: string; dead: number | null;
@@ -11,7 +11,7 @@ interface EventRow {
   original_code: string | null; mapping: string | null;
 }
 
-const EVENT_SELECT = `SELECT e.id, e.uid, e.source, e.record, e.cluster, e.row, e.source_id, e.url,
+export const EVENT_SELECT = `SELECT e.id, e.uid, e.source, e.record, e.cluster, e.row, e.source_id, e.url,
   e.date, e.precision, e.event, e.quad, e.scale, e.actor, e.recipient, e.dead, e.place_country, e.lat, e.lon,
   e.actor_sector, e.recipient_sector, e.actor_text, e.recipient_text, e.mode, e.context, e.event_text, e.place, e.original_code, e.mapping,
   s.story_id, s.title, s.outlet, s.url AS story_url, s.published, i.dataset, i.file
@@ -39,7 +39,7 @@ const PERIOD: Readonly<Record<string, string>> = {
   year: 'substr(date, 1, 4)',
 };
 
-function toStored(r: EventRow): StoredEvent {
+export function toStored(r: EventRow): StoredEvent {
   const provenance: Provenance = r.source === 'coded'
     ? { source: 'coded', ...(r.url ? { url: r.url } : {}) }
     : { source: 'imported', dataset: r.dataset as Provenance['dataset'], file: r.file ?? undefined, row: r.row ?? undefined, source_id: r.source_id ?? undefined, ...(r.url ? { url: r.url } : {}) };
@@ -53,11 +53,12 @@ function toStored(r: EventRow): StoredEvent {
 export class Reader {
   constructor(private readonly db: Database.Database) {}
 
-  *events(filter: EventFilter, opts: { readonly limit?: number; readonly after?: number }): IterableIterator<StoredEvent> {
+  *events(filter: EventFilter, opts: { readonly limit?: number; readonly after?: number; readonly order?: 'date' | 'id' }): IterableIterator<StoredEvent> {
     const { sql, params } = whereClause(filter, 'e');
     const after = opts.after ? `${sql ? ' AND' : ' WHERE'} e.id > @after` : '';
     const limit = opts.limit ? ' LIMIT @limit' : '';
-    const stmt = this.db.prepare(`${EVENT_SELECT}${sql}${after} ORDER BY e.date, e.id${limit}`);
+    const order = opts.order === 'id' ? 'e.id' : 'e.date, e.id';
+    const stmt = this.db.prepare(`${EVENT_SELECT}${sql}${after} ORDER BY ${order}${limit}`);
     for (const r of stmt.iterate({ ...params, after: opts.after ?? 0, limit: opts.limit ?? -1 }) as IterableIterator<EventRow>) yield toStored(r);
   }
 
