@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { readLineBatches } from '../src/cli/lines.js';
+import { readLineBatches } from '../src/import/lines.js';
 
 /** Feed `bytes` in chunks of `size` bytes, so lines and characters straddle chunk boundaries. */
 async function lines(bytes: Buffer, size: number): Promise<{ lineNo: number; text: string; invalid: boolean }[]> {

@@ -3,7 +3,8 @@ import type { Command } from 'commander';
 import { FORMATS } from '../../import/index.js';
 import { dbPath, openStore } from '../../store/open.js';
 import type { Dataset, ImportedEvent, Store } from '../../types.js';
-import { readLineBatches, type Line } from '../lines.js';
+import { readLineBatches } from '../../import/lines.js';
+import { DatasetReader } from '../../import/reader.js';
 import { progress } from '../progress.js';
 import { memoryGuard, reportProblem, UsageError, type Io } from '../io.js';
 
@@ -17,18 +18,13 @@ interface ImportFlags {
 
 /** Stream one file into the store in batches, each one transaction. Returns the file's counts. */
 async function importFile(store: Store, format: Dataset, file: string, batchSize: number, io: Io): Promise<{ rows: number; imported: number; skipped: number; duplicates: number; passed: number }> {
-  const parser = FORMATS[format];
   const id = store.transaction(() => store.beginImport(format, file));
   const size = statSync(file).size;
   const bar = progress('rows', size, process.stderr.isTTY === true, io.err);
   const guard = memoryGuard(120, 5);
-  let columns: string[] | null = null;
-  let rows = 0;
-  let skipped = 0;
+  const reader = new DatasetReader(FORMATS[format], file, (p) => reportProblem(io, p));
   let imported = 0;
   let duplicates = 0;
-  // Rows PLOVER does not code (CAMEO public statements, regional actors): counted, not errors.
-  let passed = 0;
   let batch: ImportedEvent[] = [];
   const flush = (): void => {
     if (batch.length === 0) return;
@@ -38,46 +34,23 @@ async function importFile(store: Store, format: Dataset, file: string, batchSize
     imported += r.inserted;
     duplicates += r.duplicates;
   };
-  const take = (line: Line): void => {
-    if (line.text.trim() === '') return;
-    if (line.invalid) {
-      rows++;
-      skipped++;
-      reportProblem(io, { file, line: line.lineNo, message: 'invalid UTF-8: row skipped' });
-      return;
-    }
-    if (parser.header && columns === null) {
-      columns = line.text.split('\t').map((c) => c.trim());
-      return;
-    }
-    const row = parser.parseLine(line.text, line.lineNo, file, columns);
-    if (row === null) {
-      passed++;
-      return;
-    }
-    rows++;
-    if (!row.ok) {
-      skipped++;
-      reportProblem(io, row.problem);
-      return;
-    }
-    batch.push(row.event);
-    if (batch.length >= batchSize) flush();
-  };
   for await (const lines of readLineBatches(createReadStream(file, { highWaterMark: 1 << 18 }))) {
     guard();
     let bytes = 0;
     for (const line of lines) {
       bytes += line.text.length + 1;
-      take(line);
+      const event = reader.read(line);
+      if (!event) continue;
+      batch.push(event);
+      if (batch.length >= batchSize) flush();
     }
     bar.tick(bytes, lines.length);
   }
   flush();
   bar.done();
-  const counts = { rows, imported, skipped, duplicates };
+  const counts = { rows: reader.rows, imported, skipped: reader.skipped, duplicates };
   store.transaction(() => store.finishImport(id, counts));
-  return { ...counts, passed };
+  return { ...counts, passed: reader.passed };
 }
 
 export async function runImport(files: string[], flags: ImportFlags, io: Io): Promise<number> {

@@ -19,7 +19,7 @@ const line = (lineNo: number, text: string, invalid: boolean): Line =>
  * which copies bytes to characters one for one, and split natively; only the few lines with bytes over 0x7F are
  * then decoded again as UTF-8 (their character offsets are their byte offsets), and checked.
  */
-function split(bytes: Buffer, first: number): Line[] {
+export function splitLines(bytes: Buffer, first: number): Line[] {
   const parts = bytes.toString('latin1').split('\n');
   const out = new Array<Line>(parts.length);
   let from = 0;
@@ -49,9 +49,9 @@ export async function* readLineBatches(stream: Readable): AsyncGenerator<readonl
       continue;
     }
     carry = end + 1 < bytes.length ? bytes.subarray(end + 1) : null;
-    const lines = split(bytes.subarray(0, end), lineNo);
+    const lines = splitLines(bytes.subarray(0, end), lineNo);
     lineNo += lines.length;
     yield lines;
   }
-  if (carry) yield split(carry, lineNo);
+  if (carry) yield splitLines(carry, lineNo);
 }

@@ -1,0 +1,43 @@
+import type { ImportedEvent, ImportFormat, InputProblem } from '../types.js';
+import type { Line } from './lines.js';
+
+/**
+ * Reads one dataset file's lines in order: the header row first when the format has one, then the rows.
+ * Counts rows, malformed rows (skipped, each a problem naming the file and line) and rows PLOVER does not code.
+ */
+export class DatasetReader {
+  rows = 0;
+  skipped = 0;
+  /** Rows PLOVER does not code (CAMEO public statements, regional actors): counted, not errors. */
+  passed = 0;
+  private columns: string[] | null = null;
+
+  constructor(private readonly format: ImportFormat, private readonly file: string, private readonly onProblem: (p: InputProblem) => void) {}
+
+  /** The event of one line, or undefined for a blank line, the header, a row PLOVER does not code, or a malformed row. */
+  read(line: Line): ImportedEvent | undefined {
+    if (line.text.trim() === '') return undefined;
+    if (line.invalid) {
+      this.rows++;
+      this.skipped++;
+      this.onProblem({ file: this.file, line: line.lineNo, message: 'invalid UTF-8: row skipped' });
+      return undefined;
+    }
+    if (this.format.header && this.columns === null) {
+      this.columns = line.text.split('\t').map((c) => c.trim());
+      return undefined;
+    }
+    const row = this.format.parseLine(line.text, line.lineNo, this.file, this.columns);
+    if (row === null) {
+      this.passed++;
+      return undefined;
+    }
+    this.rows++;
+    if (!row.ok) {
+      this.skipped++;
+      this.onProblem(row.problem);
+      return undefined;
+    }
+    return row.event;
+  }
+}
