@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { countryList, FORMATS } from '../../import/index.js';
+import { splitLines } from '../../import/lines.js';
+import { DatasetReader } from '../../import/reader.js';
+import type { Dataset, InputProblem, Model, Store } from '../../types.js';
+import { badRequest } from '../errors.js';
+import { route, type Route } from '../route.js';
+
+const datasets = Object.keys(FORMATS) as [Dataset, ...Dataset[]];
+
+/**
+ * One dataset file, all in one transaction with its clustering: a failure leaves the store as it was.
+ * Malformed rows are skipped and counted, as by `entente import`.
+ */
+function importFile(store: Store, format: Dataset, file: string, bytes: Buffer) {
+  const problems: InputProblem[] = [];
+  let reported = 0;
+  const reader = new DatasetReader(FORMATS[format], file, (p) => {
+    if (reported++ < 50) problems.push(p);
+  });
+  const events = splitLines(bytes, 1).flatMap((line) => reader.read(line) ?? []);
+  return store.transaction(() => {
+    const id = store.beginImport(format, file);
+    const r = store.putImported(id, events);
+    const counts = { rows: reader.rows, imported: r.inserted, skipped: reader.skipped, duplicates: r.duplicates };
+    store.finishImport(id, counts);
+    const clustered = store.recluster('new');
+    return { file, format, ...counts, passed: reader.passed, clusters: clustered.clusters, problems };
+  });
+}
+
+export function adminRoutes(store: Store, model: Model, importBytes: number): Route[] {
+  return [
+    route({
+      method: 'get', path: '/api/health', tag: 'store', summary: 'Whether the server and its store answer',
+      responses: { 200: '{ok: true, version}: the store answered a query' },
+    }, () => {
+      store.dataVersion();
+      return { ok: true, version: model.version };
+    }),
+    route({
+      method: 'get', path: '/api/stats', tag: 'store', summary: 'What the store holds (as `entente stats`)', cached: true,
+      responses: { 200: 'StoreStats' },
+    }, () => store.stats()),
+    route({
+      method: 'get', path: '/api/states', tag: 'store', summary: 'States by name, for pickers and autocompletion', cached: true,
+      query: z.object({ q: z.string().trim().max(100).optional().describe('part of a name or code') }),
+      responses: { 200: '{states: {code, name}[]}' },
+    }, ({ query }) => {
+      const q = query.q?.toLowerCase();
+      const all = countryList();
+      return { states: q ? all.filter((s) => s.name.toLowerCase().includes(q) || s.code.toLowerCase() === q) : all };
+    }),
+    route({
+      method: 'post', path: '/api/import', tag: 'store', summary: 'Import one dataset file (POLECAT, ICEWS, GDELT 2.0 events, PLOVER JSONL)',
+      description: 'The body is the file itself. It is imported in one transaction with its clustering: an error leaves the store as it was. Malformed rows are skipped and counted, as by `entente import`.',
+      query: z.object({
+        format: z.enum(datasets).describe(datasets.join(', ')),
+        file: z.string().trim().min(1).max(300).default('upload').describe('the file name, kept as provenance'),
+      }),
+      raw: 'text/plain', maxBytes: importBytes,
+      responses: { 201: '{file, format, rows, imported, skipped, duplicates, passed, clusters, problems (the first 50)}' },
+    }, ({ query, raw, c }) => {
+      if (raw.length === 0) throw badRequest('the body is empty: send the dataset file');
+      return c.json(importFile(store, query.format, query.file, raw), 201);
+    }),
+  ];
+}

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import type { EventFilter, ImportedEvent, PloverRecord, Store, StoredEvent } from '../../types.js';
+import { badRequest, notFound } from '../errors.js';
+import { route, type Route } from '../route.js';
+import { after, eventFilterQuery, limit } from '../schemas.js';
+
+const isCoded = (r: PloverRecord | ImportedEvent): r is PloverRecord => 'text_info' in r;
+
+/** The filters of a query without the paging fields, as the store takes them. */
+export function filterOf(q: z.output<typeof eventFilterQuery>): EventFilter {
+  return Object.fromEntries(Object.entries(q).filter(([, v]) => v !== undefined)) as EventFilter;
+}
+
+/** One event with everything that backs it: its sentence, story, claimant and cluster. */
+function evidence(store: Store, e: StoredEvent) {
+  const r = e.record;
+  const sentence = isCoded(r)
+    ? { sequence: r.text_info.sequence, start: r.text_info.start, end: r.text_info.end, text: r.text }
+    : r.text ? { sequence: null, start: null, end: null, text: r.text } : null;
+  const claimant = isCoded(r) ? r.attribution : null;
+  const first = (list: readonly { code: string }[]): string[] => list.slice(0, 1).map((x) => x.code);
+  const cluster = e.cluster === null ? null
+    : [...store.clusters({ actor: first(r.actor), recipient: first(r.recipient), type: [r.event] })].find((c) => c.id === e.cluster) ?? null;
+  return { event: e, sentence, story: e.story, claimant, cluster };
+}
+
+export function eventRoutes(store: Store): Route[] {
+  return [
+    route({
+      method: 'get', path: '/api/events', tag: 'events', summary: 'Stored events, filtered as by `entente events`, a page at a time', cached: true,
+      query: eventFilterQuery.extend({ after, limit: limit(100, 1000) }),
+      responses: { 200: '{events: StoredEvent[], next}: pages go by event id; pass `next` as `after` for the next page (null: no more)' },
+    }, ({ query }) => {
+      const { after: cursor, limit: size, ...filter } = query;
+      const events = [...store.events(filterOf(filter), { order: 'id', limit: size, ...(cursor ? { after: cursor } : {}) })];
+      return { events, next: events.length === size ? events[events.length - 1]!.rowid : null };
+    }),
+    route({
+      method: 'get', path: '/api/events/{id}', tag: 'events', summary: 'One event with its evidence: record, sentence, story, claimant and cluster', cached: true,
+      params: z.object({ id: z.coerce.number().int().min(1) }),
+      responses: { 200: '{event: StoredEvent, sentence, story, claimant (Attribution, null for imported events), cluster (Cluster or null)}' },
+      errors: { 404: 'no stored event has this id' },
+    }, ({ params }) => {
+      const [e] = [...store.events({ ids: [params.id] })];
+      if (!e) throw notFound(`no stored event ${params.id}`);
+      return evidence(store, e);
+    }),
+    route({
+      method: 'get', path: '/api/search', tag: 'events', summary: 'Full-text search over stored sentences, with their events', cached: true,
+      query: z.object({
+        q: z.string().trim().min(1, 'give words to search for').max(500).describe('words that must all occur; AND, OR, NOT and "quoted phrases" work too'),
+        limit: limit(20, 200),
+      }),
+      responses: { 200: '{query, hits: SearchHit[]}: each hit is a sentence with the matched words marked [like this], and its events' },
+    }, ({ query }) => {
+      try {
+        return { query: query.q, hits: store.search(query.q, query.limit) };
+      } catch (err) {
+        // A query the full-text engine cannot parse ("unterminated string", "syntax error near ...").
+        if ((err as { code?: string }).code === 'SQLITE_ERROR') throw badRequest(`cannot search for ${JSON.stringify(query.q)}: ${(err as Error).message}`);
+        throw err;
+      }
+    }),
+  ];
+}

@@ -1,0 +1,56 @@
+/** Input schemas shared by the routes. Query values arrive as strings; these check and convert them. */
+import { z } from 'zod';
+import { PLOVER_TYPES } from '../model/rules.js';
+import { toIsoDate } from '../pipeline/normalize/index.js';
+import type { Certainty, PloverEventType, QuadCode } from '../types.js';
+
+const CERTAINTIES = ['asserted', 'reported', 'alleged', 'hedged', 'confirmed', 'denied'] as const;
+
+const list = (s: string): string[] => s.split(',').map((x) => x.trim()).filter(Boolean);
+
+export const isoDate = z.string().refine((v) => toIsoDate(v) === v, 'expected a YYYY-MM-DD date').describe('YYYY-MM-DD');
+
+/** "SRB,arm" → ["SRB", "ARM"]. */
+export const codeList = z.string()
+  .regex(/^\s*[A-Za-z]{3}\s*(,\s*[A-Za-z]{3}\s*)*$/, 'expected 3-letter codes, comma-separated (SRB,ARM)')
+  .transform((s) => list(s).map((c) => c.toUpperCase()));
+
+export const typeList = z.string()
+  .refine((s) => list(s).every((t) => PLOVER_TYPES.has(t.toUpperCase())), `expected PLOVER event types, comma-separated (${[...PLOVER_TYPES].slice(0, 3).join(',')}, ...)`)
+  .transform((s) => list(s).map((t) => t.toUpperCase() as PloverEventType));
+
+export const quadList = z.string()
+  .regex(/^\s*[1-4]\s*(,\s*[1-4]\s*)*$/, 'expected quad classes 1-4, comma-separated')
+  .transform((s) => list(s).map((q) => Number(q) as QuadCode));
+
+export const certaintyList = z.string()
+  .refine((s) => list(s).every((c) => (CERTAINTIES as readonly string[]).includes(c)), `expected ${CERTAINTIES.join(', ')}, comma-separated`)
+  .transform((s) => list(s) as Certainty[]);
+
+export const limit = (fallback: number, max: number) => z.coerce.number().int().min(1).max(max).default(fallback).describe(`at most this many (default ${fallback}, at most ${max})`);
+export const after = z.coerce.number().int().min(0).optional().describe('the `next` cursor of the previous page');
+
+/** The filters of `entente events`, as query parameters. */
+export const eventFilterQuery = z.object({
+  actor: codeList.optional().describe('actor codes, comma-separated (SRB,TUR)'),
+  recipient: codeList.optional().describe('recipient codes, comma-separated'),
+  type: typeList.optional().describe('PLOVER event types, comma-separated (AID,ASSAULT)'),
+  quad: quadList.optional().describe('quad classes 1-4, comma-separated'),
+  from: isoDate.optional().describe('events on or after this date'),
+  to: isoDate.optional().describe('events on or before this date'),
+  certainty: certaintyList.optional().describe(`${CERTAINTIES.join(', ')}, comma-separated`),
+  source: z.enum(['coded', 'imported']).optional(),
+});
+
+/** One story to code or store. */
+export const storyInput = z.object({
+  id: z.string().min(1).max(300).optional().describe('default: derived from the text, so the same text is the same story'),
+  text: z.string().refine((t) => t.trim().length > 0, 'the text is empty'),
+  date: isoDate.optional().describe('publication date; without it relative dates stay unresolved'),
+  title: z.string().max(1000).optional(),
+  url: z.string().max(2000).optional(),
+  source: z.string().max(300).optional().describe('the outlet'),
+  format: z.enum(['text', 'html']).default('text').describe('html: the visible text is coded'),
+});
+
+export type StoryInput = z.output<typeof storyInput>;
