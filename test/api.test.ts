@@ -1,0 +1,231 @@
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createApp } from '../src/api/app.js';
+import { SqliteStore } from '../src/store/sqlite/index.js';
+import type { PloverRecord, Store, StoredEvent } from '../src/types.js';
+import { model } from './helpers.js';
+
+const ROOT = join(import.meta.dirname, '..');
+const SEED = readFileSync(join(ROOT, 'examples', 'azerbaijan-serbia-partnership.txt'), 'utf8');
+const TOKEN = 'test-token';
+const AUTH = { authorization: `Bearer ${TOKEN}` };
+
+let store: Store;
+let app: ReturnType<typeof createApp>;
+const web = mkdtempSync(join(tmpdir(), 'entente-web-'));
+
+beforeEach(() => {
+  store = new SqliteStore(':memory:');
+  app = createApp({ store, model: model(), token: TOKEN, webRoot: web });
+});
+afterEach(() => store.close());
+
+/** What the store holds, without its file size (which a rolled-back write may move). */
+const snapshot = (): string => JSON.stringify({ ...store.stats(), bytes: 0 });
+const get = async (path: string) => {
+  const r = await app.request(path);
+  return { status: r.status, body: await r.json() };
+};
+const post = async (path: string, body: unknown, headers: Record<string, string> = AUTH) => {
+  const r = await app.request(path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  return { status: r.status, body: await r.json() };
+};
+const seed = () => post('/api/stories', { id: 'seed', text: SEED, date: '2021-12-01', source: 'Test Wire' });
+
+/** A request that must fail with `status` and leave the store as it was. */
+async function rejects(status: number, send: () => Promise<{ status: number; body: { error: string; detail: string } }>, detail?: RegExp) {
+  const before = snapshot();
+  const r = await send();
+  expect(r.status).toBe(status);
+  expect(r.body).toMatchObject({ error: expect.any(String), detail: expect.any(String) });
+  if (detail) expect(r.body.detail).toMatch(detail);
+  expect(snapshot()).toBe(before);
+}
+
+describe('api: coding', () => {
+  it('POST /api/code codes the seed article without storing it, with sentences and spans to highlight', async () => {
+    const r = await post('/api/code', { text: SEED, date: '2021-12-01' });
+    expect(r.status).toBe(200);
+    const aid = (r.body.records as PloverRecord[]).find((x) => x.event === 'AID' && x.actor[0]!.code === 'SRB' && x.recipient[0]!.code === 'ARM' && x.attribution.claimant_text?.includes('Anadolu'));
+    expect(aid).toBeDefined();
+    const sentence = r.body.sentences[aid!.text_info.sequence];
+    expect(r.body.story.text.slice(sentence.start, sentence.end)).toBe(aid!.text);
+    const spans = r.body.highlights as { start: number; end: number; kind: string; label: string; record?: string }[];
+    const ev = spans.find((s) => s.record === aid!.id)!;
+    expect(r.body.story.text.slice(ev.start, ev.end)).toBe(aid!.event_text);
+    expect(spans.some((s) => s.kind === 'actor' && s.label === 'SRB')).toBe(true);
+    expect(store.stats().stories).toBe(0);
+  });
+
+  it('POST /api/code reads HTML and rejects empty or badly dated text', async () => {
+    const html = await post('/api/code', { text: '<p>Iran expelled two French diplomats.</p><script>Serbia attacked Kosovo.</script>', format: 'html' });
+    expect((html.body.records as PloverRecord[]).map((x) => x.event)).toEqual(['SANCTION']);
+    await rejects(400, () => post('/api/code', { text: '   ' }), /body.text: the text is empty/);
+    await rejects(400, () => post('/api/code', { text: 'x', date: '2021-02-30' }), /body.date/);
+    await rejects(400, () => post('/api/code', { date: '2021-02-01' }), /body.text/);
+  });
+});
+
+describe('api: stories', () => {
+  it('stores a story (201), knows it again (200), lists it and reads it back with spans', async () => {
+    const first = await seed();
+    expect(first.status).toBe(201);
+    expect(first.body).toMatchObject({ stories: 1, outcomes: { new: 1 }, events: 15, ids: ['seed'] });
+    const again = await seed();
+    expect(again.status).toBe(200);
+    expect(again.body.outcomes).toMatchObject({ new: 0, unchanged: 1 });
+    const list = await get('/api/stories?limit=10');
+    expect(list.body).toMatchObject({ stories: [{ story_id: 'seed', events: 15, outlet: 'Test Wire' }], next: null });
+    const one = await get('/api/stories/seed');
+    expect(one.status).toBe(200);
+    expect(one.body.story.text).toBe(SEED);
+    expect(one.body.events).toHaveLength(15);
+    expect(one.body.highlights.filter((s: { kind: string }) => s.kind === 'event').length).toBeGreaterThan(10);
+    await rejects(404, () => get('/api/stories/nope'));
+  });
+
+  it('takes several stories or JSONL at once, all or nothing', async () => {
+    const many = await post('/api/stories', { stories: [{ text: 'Serbia delivered weapons to Armenia on Monday.', date: '2021-12-01' }, { text: 'Iran threatened to attack Iraq.' }] });
+    expect(many.status).toBe(201);
+    expect(many.body.ids[0]).toMatch(/^api-[0-9a-f]{16}$/);
+    const jsonl = await post('/api/stories', { jsonl: '{"id":"j1","text":"Russia expelled two Swiss diplomats.","date":"2020-01-02"}\n\n{"id":"j2","text":"Turkey attacked Syria."}\n' });
+    expect(jsonl.body).toMatchObject({ stories: 2, outcomes: { new: 2 } });
+    await rejects(400, () => post('/api/stories', { jsonl: '{"id":"j3","text":"Iran attacked Iraq."}\nnot json\n' }), /upload.jsonl:2: not valid JSON/);
+    await rejects(400, () => post('/api/stories', { stories: [{ text: 'Iran attacked Iraq.' }, { text: '<p></p>', format: 'html' }] }), /stories\[1\]: no text to code/);
+    await rejects(400, () => post('/api/stories', { stories: [] }), /body/);
+  });
+
+  it('rejects malformed JSON, oversized bodies and writes without the token, leaving the store unchanged', async () => {
+    await seed();
+    await rejects(400, () => post('/api/stories', '{"text": "Serbia attacked Kosovo.",'), /malformed JSON/);
+    await rejects(400, () => post('/api/code', 'not json at all'), /malformed JSON/);
+    await rejects(413, () => post('/api/stories', { text: 'Serbia attacked Kosovo. '.repeat(250_000) }), /larger than 5120 KB/);
+    await rejects(401, () => post('/api/stories', { text: 'Serbia attacked Kosovo.' }, {}), /Authorization: Bearer/);
+    await rejects(401, () => post('/api/stories', { text: 'Serbia attacked Kosovo.' }, { authorization: 'Bearer wrong' }), /wrong/);
+    await rejects(401, () => post('/api/code', { text: 'Serbia attacked Kosovo.' }, { authorization: 'Basic abc' }));
+    const small = createApp({ store, model: model(), maxBytes: 100 });
+    const before = snapshot();
+    const r = await small.request('/api/stories', { method: 'POST', body: JSON.stringify({ text: 'x'.repeat(200) }) });
+    expect(r.status).toBe(413);
+    expect(snapshot()).toBe(before);
+  });
+});
+
+describe('api: events and search', () => {
+  it('filters events like `entente events` and pages them by id', async () => {
+    await seed();
+    const srb = await get('/api/events?actor=srb&recipient=ARM&type=AID');
+    expect(srb.status).toBe(200);
+    expect((srb.body.events as StoredEvent[]).map((e) => e.record.event)).toEqual(['AID', 'AID', 'AID']);
+    const reported = await get('/api/events?certainty=reported&quad=2&from=2020-07-01&to=2021-11-30&source=coded');
+    expect((reported.body.events as StoredEvent[]).map((e) => e.record.attribution)).toEqual([expect.objectContaining({ claimant_text: expect.stringContaining('Anadolu') })]);
+    const ids: number[] = [];
+    let cursor: number | null = 0;
+    while (cursor !== null) {
+      const page = await get(`/api/events?limit=4&after=${cursor}`);
+      ids.push(...(page.body.events as StoredEvent[]).map((e) => e.rowid));
+      cursor = page.body.next;
+    }
+    expect(ids).toHaveLength(15);
+    expect(new Set(ids).size).toBe(15);
+    await rejects(400, () => get('/api/events?actor=SERBIA'), /query.actor/);
+    await rejects(400, () => get('/api/events?type=HUG'), /query.type/);
+    await rejects(400, () => get('/api/events?quad=5&limit=0'), /query.quad.*query.limit/);
+    await rejects(400, () => get('/api/events?from=yesterday'), /query.from/);
+    await rejects(400, () => get('/api/events?source=rumour'), /query.source/);
+  });
+
+  it('GET /api/events/:id returns the event with its sentence, story, claimant and cluster', async () => {
+    await seed();
+    const [aid] = [...store.events({ actor: ['SRB'], type: ['AID'], certainty: ['reported'] })];
+    const r = await get(`/api/events/${aid!.rowid}`);
+    expect(r.status).toBe(200);
+    expect(r.body.sentence.text).toMatch(/Anadolu Agency reported that Serbia had silently delivered/);
+    expect(r.body.claimant).toMatchObject({ certainty: 'reported', claimant_text: expect.stringContaining('Anadolu Agency') });
+    expect(r.body.story).toMatchObject({ story_id: 'seed', outlet: 'Test Wire' });
+    expect(r.body.cluster).toMatchObject({ id: aid!.cluster, members: expect.arrayContaining([aid!.rowid]) });
+    await rejects(404, () => get('/api/events/99999'));
+    await rejects(400, () => get('/api/events/abc'), /path.id/);
+  });
+
+  it('searches sentences and rejects queries the full-text engine cannot read', async () => {
+    await seed();
+    const r = await get('/api/search?q=ammunition%20Armenia');
+    expect(r.body.hits[0].snippet).toMatch(/\[ammunition\]/);
+    expect(r.body.hits[0].events.length).toBeGreaterThan(0);
+    await rejects(400, () => get('/api/search?q=%22ammunition'), /cannot search/);
+    await rejects(400, () => get('/api/search'), /query.q/);
+  });
+});
+
+describe('api: store, import and meta', () => {
+  it('answers health, stats and states', async () => {
+    expect(await get('/api/health')).toEqual({ status: 200, body: { ok: true, version: model().version } });
+    await seed();
+    expect((await get('/api/stats')).body).toMatchObject({ stories: 1, events: { coded: 15, imported: 0 } });
+    expect((await get('/api/states?q=serb')).body.states).toEqual([{ code: 'SRB', name: 'Serbia' }]);
+    expect((await get('/api/states')).body.states.length).toBeGreaterThan(190);
+  });
+
+  it('the cache never serves an answer older than the store', async () => {
+    expect((await get('/api/stats')).body.stories).toBe(0);
+    await seed();
+    expect((await get('/api/stats')).body.stories).toBe(1);
+  });
+
+  it('imports a dataset file in one transaction, skipping and counting malformed rows', async () => {
+    const file = readFileSync(join(ROOT, 'samples', 'gdelt.export.CSV'));
+    const r = await app.request('/api/import?format=gdelt&file=gdelt.export.CSV', { method: 'POST', headers: AUTH, body: file });
+    const body = await r.json();
+    expect(r.status).toBe(201);
+    expect(body).toMatchObject({ format: 'gdelt', skipped: 2, duplicates: 0 });
+    expect(body.imported).toBeGreaterThan(10);
+    expect(body.problems).toHaveLength(2);
+    expect(store.stats().events.imported).toBe(body.imported);
+    const again = await (await app.request('/api/import?format=gdelt', { method: 'POST', headers: AUTH, body: file })).json();
+    expect(again).toMatchObject({ imported: 0, duplicates: body.imported });
+    const send = (query: string, payload: string | Buffer, headers = AUTH) => async () => {
+      const res = await app.request(`/api/import${query}`, { method: 'POST', headers, body: payload });
+      return { status: res.status, body: await res.json() };
+    };
+    await rejects(400, send('?format=csv', file), /query.format/);
+    await rejects(400, send('?format=gdelt', ''), /empty/);
+    await rejects(401, send('?format=gdelt', file, {}));
+  });
+
+  it('describes every endpoint in an OpenAPI 3.1 document', async () => {
+    const { body } = await get('/api/openapi.json');
+    expect(body.openapi).toBe('3.1.0');
+    for (const path of ['/api/code', '/api/stories', '/api/stories/{id}', '/api/events', '/api/events/{id}', '/api/search', '/api/health', '/api/stats', '/api/states', '/api/import', '/api/openapi.json']) {
+      expect(body.paths[path], path).toBeDefined();
+    }
+    expect(body.paths['/api/events'].get.parameters.map((p: { name: string }) => p.name)).toEqual(['actor', 'recipient', 'type', 'quad', 'from', 'to', 'certainty', 'source', 'after', 'limit']);
+    expect(body.paths['/api/stories'].post.responses['401']).toBeDefined();
+    expect(body.paths['/api/code'].post.requestBody.content['application/json'].schema.properties.text).toBeDefined();
+  });
+
+  it('answers unknown endpoints and methods with JSON errors', async () => {
+    await rejects(404, () => get('/api/nothing'), /openapi/);
+    const r = await app.request('/api/events', { method: 'DELETE' });
+    expect(r.status).toBe(405);
+    expect(await r.json()).toMatchObject({ error: 'method not allowed' });
+  });
+
+  it('serves the built dashboard, and says how to build it when it is missing', async () => {
+    const missing = await app.request('/');
+    expect(missing.status).toBe(503);
+    expect(await missing.text()).toMatch(/npm run build:web/);
+    mkdirSync(join(web, 'assets'), { recursive: true });
+    writeFileSync(join(web, 'index.html'), '<!doctype html><title>Entente</title>');
+    writeFileSync(join(web, 'assets', 'app-1.js'), 'console.log(1)');
+    const index = await app.request('/');
+    expect(index.headers.get('content-type')).toMatch(/text\/html/);
+    expect(await index.text()).toMatch(/<title>Entente/);
+    const asset = await app.request('/assets/app-1.js');
+    expect(asset.headers.get('cache-control')).toMatch(/immutable/);
+    expect((await app.request('/assets/none.js')).status).toBe(404);
+    expect((await app.request('/..%2F..%2Fetc%2Fpasswd')).status).not.toBe(200);
+  });
+});
