@@ -7,6 +7,7 @@ import { registerImport } from './commands/import.js';
 import { registerExport } from './commands/export.js';
 import { registerQuery } from './commands/query.js';
 import { registerAdmin } from './commands/admin.js';
+import { registerAnalysis } from './commands/analysis.js';
 import { collect, UsageError, type Io } from './io.js';
 import { UserFileError } from '../model/user-files.js';
 import { RuleError } from '../model/rules.js';
@@ -41,6 +42,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerExport(program, io, done);
   registerQuery(program, io, done);
   registerAdmin(program, io, done, collect);
+  registerAnalysis(program, io, done);
   try {
     await program.parseAsync(argv as string[], { from: 'user' });
   } catch (err) {

@@ -134,3 +134,7 @@ export const countryName = (code: string): string | undefined => t().nameOf.get(
 
 /** FIPS 10-4 code of an ISO alpha-3 country (the first listed when several map to it). */
 export const fipsOf = (iso3: string): string | undefined => t().fipsOf.get(iso3);
+
+/** Every PLOVER country code with its English short name. */
+export const allCountries = (): readonly { readonly code: string; readonly name: string }[] =>
+  [...t().nameOf].map(([code, name]) => ({ code, name }));
