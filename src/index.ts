@@ -13,3 +13,4 @@ export { attribute, stanceOf } from './pipeline/attributes/attribution.js';
 export { toRecord } from './pipeline/records/index.js';
 export { scoreGold, parseGold } from './eval/score.js';
 export type * from './types.js';
+export * from './analysis/index.js';

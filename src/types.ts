@@ -575,6 +575,8 @@ export interface Store {
   dyad(actor: string, recipient: string, by: 'week' | 'month' | 'quarter' | 'year', filter?: EventFilter): DyadPeriod[];
   /** Events as directed state-to-state acts, compound and joint events expanded (src/analysis/acts.ts). */
   acts(query: ActQuery): Act[];
+  /** Dated acts of the query summed per day, dyad and type (compound events expanded), for large stores. */
+  tally(query: ActQuery): DayTally[];
   search(query: string, limit: number): SearchHit[];
   /** Re-run the cluster rule over the events (all, or those not yet clustered) and store the clusters. */
   recluster(scope: 'all' | 'new'): { clusters: number; events: number };
@@ -636,9 +638,11 @@ export interface ActQuery {
   readonly recipient?: readonly string[];
   readonly type?: readonly PloverEventType[];
   readonly quad?: readonly QuadCode[];
-  /** Dated acts whose span overlaps [from, to]; undated acts (publication-dated or unresolved) are always returned. */
+  /** Dated acts whose span overlaps [from, to]. */
   readonly from?: string;
   readonly to?: string;
+  /** true: dated acts only; false: undated acts only (dated only by publication, or unresolved); default both. */
+  readonly dated?: boolean;
   readonly source?: 'coded' | 'imported';
 }
 
@@ -654,7 +658,20 @@ export interface Tally {
   readonly clusters: number;
   /** Share of acts only alleged, reported or hedged (coded events; imported events count as asserted). */
   readonly unconfirmed_share: number | null;
-  readonly events: readonly number[];
+}
+
+/** Acts summed by day, dyad, type and quad class: what a backend aggregates for timelines on large stores. */
+export interface DayTally {
+  readonly date: string;
+  readonly actor: string;
+  readonly recipient: string;
+  readonly event: PloverEventType;
+  readonly quad: QuadCode;
+  readonly count: number;
+  readonly scale_sum: number;
+  readonly unconfirmed: number;
+  /** Distinct clusters among the acts, an unclustered act counting as its own. */
+  readonly clusters: number;
 }
 
 export interface TimelinePeriod {

@@ -8,6 +8,7 @@ import { registerExport } from './commands/export.js';
 import { registerQuery } from './commands/query.js';
 import { registerAdmin } from './commands/admin.js';
 import { registerServe } from './commands/serve.js';
+import { registerAnalysis } from './commands/analysis.js';
 import { collect, UsageError, type Io } from './io.js';
 import { UserFileError } from '../model/user-files.js';
 import { RuleError } from '../model/rules.js';
@@ -43,6 +44,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerQuery(program, io, done);
   registerAdmin(program, io, done, collect);
   registerServe(program, io, done);
+  registerAnalysis(program, io, done);
   try {
     await program.parseAsync(argv as string[], { from: 'user' });
   } catch (err) {

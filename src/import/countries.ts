@@ -132,9 +132,9 @@ export function countryCode(value: string): CountryRef | undefined {
 /** English short name of a PLOVER country code, as world-countries spells it. */
 export const countryName = (code: string): string | undefined => t().nameOf.get(code);
 
-/** Every country with a name of its own (dependencies folded away), by name: for pickers and autocompletion. */
-export const countryList = (): { code: string; name: string }[] =>
-  [...t().nameOf].map(([code, name]) => ({ code, name })).sort((a, b) => a.name.localeCompare(b.name));
-
 /** FIPS 10-4 code of an ISO alpha-3 country (the first listed when several map to it). */
 export const fipsOf = (iso3: string): string | undefined => t().fipsOf.get(iso3);
+
+/** Every PLOVER country code with its English short name. */
+export const allCountries = (): readonly { readonly code: string; readonly name: string }[] =>
+  [...t().nameOf].map(([code, name]) => ({ code, name }));

@@ -11,7 +11,7 @@ import { polecat } from './formats/polecat.js';
 export const FORMATS: Record<Dataset, ImportFormat> = { gdelt, icews, polecat, plover };
 
 export { cameoMapping, lookupCameo, ploverScore, type CameoMapping, type Score } from './cameo.js';
-export { cameoCountry, cameoRegion, countryByName, countryCode, countryList, countryName, fipsCountry, type CountryRef } from './countries.js';
+export { cameoCountry, cameoRegion, countryByName, countryCode, fipsCountry, type CountryRef } from './countries.js';
 export { GDELT_COLUMNS } from './formats/gdelt.js';
 export { ICEWS_COLUMNS } from './formats/icews.js';
 export { POLECAT_COLUMNS } from './formats/polecat.js';

@@ -31,6 +31,12 @@ export interface ModelOptions {
 }
 
 /** Build the model once: every dictionary indexed, every rule compiled. */
+/** The conflicts table alone (data/conflicts.json): the analytics need it without the language model. */
+export function loadConflicts(dataDir = join(packageRoot(), 'data')): Conflict[] {
+  const path = join(dataDir, 'conflicts.json');
+  return existsSync(path) ? readJson<Conflict[]>(path) : [];
+}
+
 export function loadModel(options: ModelOptions = {}): Model {
   const root = packageRoot();
   const dataDir = options.dataDir ?? join(root, 'data');
@@ -90,8 +96,7 @@ export function loadModel(options: ModelOptions = {}): Model {
     rf.rules.forEach((r, i) => rules.push(compileRule({ priority: 5, ...r }, lexicon, `${rf.file} rule ${i + 1}`)));
   }
 
-  const conflictsPath = join(dataDir, 'conflicts.json');
-  const conflicts = existsSync(conflictsPath) ? readJson<Conflict[]>(conflictsPath) : [];
+  const conflicts = loadConflicts(dataDir);
   const fold = (code: string): string => deps.fold[deps.renamed[code] ?? code] ?? deps.partiallyRecognised[code] ?? deps.renamed[code] ?? code;
 
   return {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { countryList, FORMATS } from '../../import/index.js';
+import { allCountries } from '../../import/countries.js';
+import { FORMATS } from '../../import/index.js';
 import { splitLines } from '../../import/lines.js';
 import { DatasetReader } from '../../import/reader.js';
 import type { Dataset, InputProblem, Model, Store } from '../../types.js';
@@ -48,7 +49,7 @@ export function adminRoutes(store: Store, model: Model, importBytes: number): Ro
       responses: { 200: '{states: {code, name}[]}' },
     }, ({ query }) => {
       const q = query.q?.toLowerCase();
-      const all = countryList();
+      const all = [...allCountries()].sort((a, b) => a.name.localeCompare(b.name));
       return { states: q ? all.filter((s) => s.name.toLowerCase().includes(q) || s.code.toLowerCase() === q) : all };
     }),
     route({

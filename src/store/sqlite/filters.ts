@@ -17,7 +17,9 @@ export function whereClause(f: EventFilter, alias: string): { sql: string; param
     const codes = f[role];
     if (!codes?.length) continue;
     const inList = list(role, codes);
-    where.push(`(${alias}.${role} IN (${inList}) OR ${alias}.id IN (SELECT event FROM parties WHERE role = '${role}' AND code IN (${inList})))`);
+    // A joint act ("A and B signed") has no recipient: each actor is the other's recipient.
+    const joint = role === 'recipient' ? ` OR (${alias}.recipient = '' AND ${alias}.id IN (SELECT event FROM parties WHERE role = 'actor' AND code IN (${inList})))` : '';
+    where.push(`(${alias}.${role} IN (${inList}) OR ${alias}.id IN (SELECT event FROM parties WHERE role = '${role}' AND code IN (${inList}))${joint})`);
   }
   if (f.type?.length) where.push(`${alias}.event IN (${list('type', f.type)})`);
   if (f.quad?.length) where.push(`${alias}.quad IN (${list('quad', f.quad)})`);

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import type {
-  Act, ActQuery,
+  Act, ActQuery, DayTally,
   Cluster, Dataset, DyadPeriod, EventFilter, ImportCounts, ImportedEvent, IngestOutcome, PloverRecord, SearchHit,
   Sentence, Store, StoreStats, StoredEvent, StoredStory, Story, StorySummary,
 } from '../../types.js';
@@ -8,8 +8,8 @@ import { MIGRATIONS } from './schema.js';
 import { Writer } from './write.js';
 import { Reader } from './read.js';
 import { Admin } from './admin.js';
-import { readActs } from './acts.js';
 import { StoryReader } from './stories.js';
+import { readActs, readTally } from './acts.js';
 
 export interface SqliteOptions {
   /** Refuse to grow the database file past this many megabytes (a safety cap; also simulates a full disk). */
@@ -90,6 +90,10 @@ export class SqliteStore implements Store {
 
   acts(query: ActQuery): Act[] {
     return readActs(this.db, query);
+  }
+
+  tally(query: ActQuery): DayTally[] {
+    return readTally(this.db, query);
   }
 
   dyad(actor: string, recipient: string, by: 'week' | 'month' | 'quarter' | 'year', filter: EventFilter = {}): DyadPeriod[] {

@@ -81,13 +81,20 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (code, sector, identifier)
   ) WITHOUT ROWID;
   `,
-  // 2: analytics read acts by recipient and keep undated acts apart; coded events carry mode and context in columns.
+  // 2: analytics. Acts are read by recipient and kept apart when undated; a covering dyad index answers timelines
+  // without touching the table; compound events (several parties, or a joint act) are flagged to be expanded.
   `
-  CREATE INDEX events_recipient ON events (recipient, date);
-  CREATE INDEX events_undated ON events (actor, recipient) WHERE (date IS NULL OR precision IN ('publication', 'unresolved'));
+  ALTER TABLE events ADD COLUMN compound INTEGER NOT NULL DEFAULT 0;
+  UPDATE events SET compound = 1 WHERE record IS NOT NULL AND (
+    json_array_length(record, '$.actor') > 1 OR json_array_length(record, '$.recipient') != 1);
   UPDATE events SET
     mode = (SELECT group_concat(value, ';') FROM json_each(record, '$.mode')),
     context = (SELECT group_concat(value, ';') FROM json_each(record, '$.context'))
   WHERE source = 'coded';
+  DROP INDEX events_dyad;
+  CREATE INDEX events_dyad ON events (actor, recipient, date, event, quad, scale, certainty, cluster, precision, compound);
+  CREATE INDEX events_recipient ON events (recipient, date);
+  CREATE INDEX events_undated ON events (actor, recipient) WHERE (date IS NULL OR precision IN ('publication', 'unresolved'));
+  CREATE INDEX events_compound ON events (id) WHERE compound = 1;
   `,
 ];

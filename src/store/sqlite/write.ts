@@ -24,16 +24,16 @@ export class Writer {
       deleteSentences: db.prepare('DELETE FROM sentences WHERE story = ?'),
       insertSentence: db.prepare('INSERT INTO sentences (story, seq, start, end, text) VALUES (?, ?, ?, ?, ?)'),
       insertEvent: db.prepare(`INSERT OR IGNORE INTO events (uid, source, story, sentence, import, row, source_id, url, date, enddate, precision,
-        event, quad, scale, actor, recipient, certainty, dead, place_country, lat, lon, record, mode, context)
+        event, quad, scale, actor, recipient, certainty, dead, place_country, lat, lon, record, mode, context, compound)
         VALUES (@uid, @source, @story, @sentence, @import, @row, @source_id, @url, @date, @enddate, @precision,
-        @event, @quad, @scale, @actor, @recipient, @certainty, @dead, @place_country, @lat, @lon, @record, @mode, @context)`),
+        @event, @quad, @scale, @actor, @recipient, @certainty, @dead, @place_country, @lat, @lon, @record, @mode, @context, @compound)`),
       insertParty: db.prepare('INSERT INTO parties (event, role, code, sector, entity_text, identifier) VALUES (?, ?, ?, ?, ?, ?)'),
       countActor: db.prepare(`INSERT INTO actors (code, sector, identifier, mentions) VALUES (?, ?, ?, 1)
         ON CONFLICT (code, sector, identifier) DO UPDATE SET mentions = mentions + 1`),
       insertImported: db.prepare(`INSERT OR IGNORE INTO events (uid, source, import, row, source_id, url, date, precision, event, quad, scale,
         actor, recipient, dead, place_country, lat, lon, record, actor_sector, recipient_sector, actor_text, recipient_text,
-        mode, context, event_text, place, original_code, mapping)
-        VALUES (?, 'imported', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+        mode, context, event_text, place, original_code, mapping, compound)
+        VALUES (?, 'imported', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       beginImport: db.prepare('INSERT INTO imports (dataset, file, started_at) VALUES (?, ?, ?)'),
       finishImport: db.prepare('UPDATE imports SET finished_at = ?, rows = ?, imported = ?, skipped = ?, duplicates = ? WHERE id = ?'),
     };
@@ -68,6 +68,7 @@ export class Writer {
         actor: first(r.actor), recipient: first(r.recipient), certainty: r.attribution.certainty, dead: r.size?.dead ?? null,
         place_country: r.event_loc?.country ?? null, lat: r.event_loc?.lat ?? null, lon: r.event_loc?.lon ?? null, record: JSON.stringify(r),
         mode: r.mode.length ? r.mode.join(';') : null, context: r.context.length ? r.context.join(';') : null,
+        compound: r.actor.length > 1 || r.recipient.length !== 1 ? 1 : 0,
       });
       const eventId = Number(info.lastInsertRowid);
       for (const [role, list] of [['actor', r.actor], ['recipient', r.recipient]] as const) {
@@ -100,6 +101,7 @@ export class Writer {
         a?.code ?? '', r?.code ?? '', size?.dead ?? null, loc?.country ?? null, loc?.lat ?? null, loc?.lon ?? null, full ? JSON.stringify(e) : null,
         a?.sector ?? null, r?.sector ?? null, a?.entity_text ?? null, r?.entity_text ?? null,
         e.mode.length ? e.mode.join(';') : null, e.context.length ? e.context.join(';') : null, e.event_text, loc?.name ?? null, e.original_code, e.mapping,
+        e.actor.length > 1 || e.recipient.length > 1 ? 1 : 0,
       ).changes;
     }
     return { inserted, duplicates: events.length - inserted };

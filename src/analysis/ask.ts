@@ -1,0 +1,108 @@
+/**
+ * The six questions asked of a store: each reads just the acts it needs through the Store interface, then hands them
+ * to the pure functions. The CLI, the API and library users call these.
+ */
+import type {
+  Act, AlignmentNetwork, Comparison, Conflict, CrisisWindow, DateWindow, GapReport, PartnershipTest, PeriodUnit, Store, Timeline,
+} from '../types.js';
+import { countryName } from '../import/countries.js';
+import { WORDS } from './classify.js';
+import { compare } from './compare.js';
+import { crises, distinctEvents, givenCrisis, groupBy } from './crises.js';
+import { inWindow } from './acts.js';
+import { sayDoGap } from './gap.js';
+import { network } from './network.js';
+import { DEFAULT_LOOKBACK_YEARS, partnershipTest } from './partners.js';
+import { addDays, addYears } from './periods.js';
+import { timeline } from './timeline.js';
+
+/** What the questions know besides the store: the conflicts table (a Model has it) and today's date. */
+export interface Knowledge {
+  readonly conflicts: readonly Conflict[];
+  readonly today?: string;
+}
+
+export class AnalysisError extends Error {}
+
+const today = (k: Knowledge): string => k.today ?? new Date().toISOString().slice(0, 10);
+
+function checkWindow(w: DateWindow): void {
+  if (w.from > w.to) throw new AnalysisError(`window ${w.from}:${w.to} starts after it ends`);
+}
+
+export function askDyad(store: Store, q: { a: string; b: string; by?: PeriodUnit; from?: string; to?: string }): Timeline {
+  if (q.from && q.to) checkWindow({ from: q.from, to: q.to });
+  const pair = { actor: [q.a, q.b], recipient: [q.a, q.b] };
+  const days = store.tally({ ...pair, from: q.from, to: q.to });
+  const undated = store.acts({ ...pair, dated: false });
+  return timeline(days, q.a, q.b, { by: q.by ?? 'month', from: q.from, to: q.to, undated });
+}
+
+export function askCrises(store: Store, k: Knowledge, q: { focal: string; windows?: readonly DateWindow[]; adversary?: string }): CrisisWindow[] {
+  const acts = store.acts({ involving: [q.focal], quad: [4], dated: true });
+  if (!q.windows?.length) return crises(acts, q.focal, { conflicts: k.conflicts, today: today(k) });
+  return q.windows.map((w) => {
+    checkWindow(w);
+    return givenCrisis(acts, q.focal, q.adversary ?? strongestAdversary(acts, q.focal, w), w);
+  });
+}
+
+/** The state with the most material conflict with the focal state in a window. */
+function strongestAdversary(acts: readonly Act[], focal: string, w: DateWindow): string {
+  const inside = groupBy(acts.filter((a) => inWindow(a, w.from, w.to)), (a) => (a.actor === focal ? a.recipient : a.actor));
+  const best = [...inside].map(([c, list]) => [c, distinctEvents(list)] as const).sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))[0];
+  if (!best) throw new AnalysisError(`no material conflict involving ${focal} between ${w.from} and ${w.to}: name the adversary`);
+  return best[0];
+}
+
+export interface TestQuestion {
+  readonly focal: string;
+  readonly window?: DateWindow;
+  readonly adversary?: string;
+  readonly partners?: readonly string[];
+  readonly confirmedOnly?: boolean;
+  readonly lookbackYears?: number;
+}
+
+export function askTest(store: Store, k: Knowledge, q: TestQuestion): PartnershipTest[] {
+  const windows = q.window ? askCrises(store, k, { focal: q.focal, windows: [q.window], adversary: q.adversary }) : askCrises(store, k, { focal: q.focal });
+  const years = q.lookbackYears ?? DEFAULT_LOOKBACK_YEARS;
+  return windows
+    .filter((w) => !q.adversary || w.adversary === q.adversary)
+    .map((w) => {
+      const sides = [q.focal, w.adversary];
+      const words = store.tally({ recipient: [q.focal], type: [...WORDS], from: addYears(w.from, -years), to: addDays(w.from, -1) });
+      const declared = new Set(words.filter((t) => t.recipient === q.focal && t.date < w.from).map((t) => t.actor));
+      const acts = [
+        ...store.acts({ recipient: sides, from: w.from, to: w.to, dated: true, ...(q.partners ? { actor: q.partners } : {}) }),
+        ...store.acts({ recipient: sides, dated: false, ...(q.partners ? { actor: q.partners } : {}) }),
+      ];
+      return partnershipTest(acts, q.focal, { window: w, partners: q.partners, confirmedOnly: q.confirmedOnly, declared, lookbackYears: years });
+    });
+}
+
+export function askGap(store: Store, k: Knowledge, q: { a: string; b: string; by?: PeriodUnit; confirmedOnly?: boolean }): GapReport {
+  const windows = askCrises(store, k, { focal: q.b });
+  const adversaries = [...new Set(windows.map((w) => w.adversary))];
+  const acts = store.acts({ actor: [q.a], recipient: [q.b, ...adversaries] });
+  return sayDoGap(acts, q.a, q.b, { by: q.by ?? 'year', crises: windows, confirmedOnly: q.confirmedOnly });
+}
+
+export function askCompare(store: Store, k: Knowledge, q: { focal: string; partners: readonly string[]; confirmedOnly?: boolean }): Comparison {
+  const windows = askCrises(store, k, { focal: q.focal });
+  const adversaries = [...new Set(windows.map((w) => w.adversary))];
+  const acts = store.acts({ actor: q.partners, recipient: [q.focal, ...adversaries] });
+  return compare(acts, q.focal, { partners: q.partners, crises: windows, confirmedOnly: q.confirmedOnly });
+}
+
+export function askNetwork(store: Store, q: { from?: string; to?: string; around?: string; confirmedOnly?: boolean }): AlignmentNetwork {
+  const window = q.from || q.to ? { from: q.from ?? '0000-01-01', to: q.to ?? '9999-12-31' } : undefined;
+  if (window) checkWindow(window);
+  const span = { from: window?.from, to: window?.to, dated: true } as const;
+  let acts = q.around ? store.acts({ involving: [q.around], ...span }) : store.acts(span);
+  if (q.around) {
+    const near = [...new Set(acts.flatMap((a) => [a.actor, a.recipient]))].filter((c) => c !== q.around);
+    if (near.length) acts = [...acts, ...store.acts({ actor: near, recipient: near, ...span })];
+  }
+  return network(acts, { window, around: q.around, confirmedOnly: q.confirmedOnly, name: countryName });
+}
