@@ -9,6 +9,7 @@ import { errorBody, onError } from './errors.js';
 import { openApi } from './openapi.js';
 import { route, type Route } from './route.js';
 import { adminRoutes } from './routes/admin.js';
+import { analysisRoutes } from './routes/analysis.js';
 import { codingRoutes } from './routes/coding.js';
 import { eventRoutes } from './routes/events.js';
 import { dashboard } from './static.js';
@@ -53,6 +54,7 @@ export function createApp(opts: AppOptions): Hono {
   const routes: Route[] = [
     ...codingRoutes(store, model),
     ...eventRoutes(store),
+    ...analysisRoutes(store, model),
     ...adminRoutes(store, model, opts.importBytes ?? 50 * MB),
   ];
   let doc = '';
