@@ -1,0 +1,146 @@
+/**
+ * The dashboard in a real browser: Debian's chromium driven by playwright-core (never Playwright's own download),
+ * against a server on 127.0.0.1 with a fresh store holding the seed article. Screenshots of every view at 1280 and
+ * 390 px go to test-output/.
+ */
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type Running } from '../src/api/serve.js';
+import { model } from './helpers.js';
+
+const ROOT = join(import.meta.dirname, '..');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const OUT = join(ROOT, 'test-output');
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const WIDTHS = [1280, 390] as const;
+
+let server: Running;
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!existsSync(join(ROOT, 'dist', 'web', 'index.html'))) throw new Error('the dashboard is not built: run `npm run build:web` (npm test does)');
+  if (!existsSync(CHROMIUM)) throw new Error(`no chromium at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
+  mkdirSync(OUT, { recursive: true });
+  const db = join(mkdtempSync(join(tmpdir(), 'entente-e2e-')), 'e2e.db');
+  server = await startServer({ port: 0, db, model: model(), log: () => undefined });
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** A page at each width, failing the test on any uncaught page error. */
+async function each(fn: (page: Page, width: number) => Promise<void>): Promise<void> {
+  for (const width of WIDTHS) {
+    const page = await browser.newPage({ viewport: { width, height: width > 800 ? 900 : 844 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    try {
+      await fn(page, width);
+    } finally {
+      await page.close();
+    }
+    expect(errors).toEqual([]);
+  }
+}
+
+/** The whole page, and on a phone also the screen as it is seen (a full page there is very tall). */
+async function shot(page: Page, name: string, width: number): Promise<void> {
+  expect(await page.evaluate(() => document.documentElement.scrollWidth), `${name} at ${width} px scrolls sideways`).toBeLessThanOrEqual(width);
+  await page.screenshot({ path: join(OUT, `${name}-${width}.png`), fullPage: true });
+  if (width < 800) await page.screenshot({ path: join(OUT, `${name}-${width}-screen.png`) });
+}
+
+describe('dashboard (chromium)', () => {
+  it('Read: pasting the seed article shows an AID card SRB → ARM claimed by Anadolu Agency; its button shows the sentence', async () => {
+    const { readFileSync } = await import('node:fs');
+    const text = readFileSync(join(ROOT, 'examples', 'azerbaijan-serbia-partnership.txt'), 'utf8');
+    await each(async (page, width) => {
+      await page.goto(`${server.url}#/read`);
+      await page.getByLabel('Article text').fill(text);
+      await page.getByLabel('Publication date').fill('2021-12-01');
+      await page.getByRole('button', { name: 'Code events' }).click();
+      const card = page.locator('article.card', { hasText: 'Anadolu Agency' }).filter({ hasText: 'SRB → ARM' });
+      await expect.poll(() => card.count(), { timeout: 15_000 }).toBeGreaterThan(0);
+      await expect.poll(() => card.first().locator('.badge').textContent()).toBe('AID');
+      await card.first().getByRole('button', { name: /Show the sentence/ }).click();
+      await expect.poll(() => page.evaluate(() => document.activeElement?.textContent ?? '')).toMatch(/Anadolu Agency reported that Serbia/);
+      expect(await page.locator('mark.actor').count()).toBeGreaterThan(10);
+      await shot(page, 'read', width);
+    });
+  });
+
+  it('Relationship: the SRB–AZE chart draws, and choosing a period lists its sentences', async () => {
+    await each(async (page, width) => {
+      await page.goto(`${server.url}#/relationship?a=SRB&b=AZE&by=year`);
+      const canvas = page.locator('.chart canvas').first();
+      await canvas.waitFor({ timeout: 15_000 });
+      const inked = await canvas.evaluate((c: HTMLCanvasElement) => {
+        const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+        let n = 0;
+        for (let i = 3; i < d.length; i += 4) if (d[i]! > 0) n++;
+        return n;
+      });
+      expect(inked).toBeGreaterThan(500);
+      await page.locator('button.period-button', { hasText: '2021' }).click();
+      await expect.poll(() => page.locator('.period-events blockquote').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+      expect(await page.locator('.period-events').textContent()).toMatch(/signed an agreement/);
+      await shot(page, 'relationship', width);
+    });
+  });
+
+  it('Partnership test: AZE against ARM, 2020-07-01 to 2021-11-30: BIH held, SRB failed; evidence expands; candidates compare', async () => {
+    await each(async (page, width) => {
+      await page.goto(`${server.url}#/partnership?focal=AZE&adversary=ARM&from=2020-07-01&to=2021-11-30`);
+      const row = (code: string) => page.locator(`tr[data-partner="${code}"]`);
+      await row('BIH').waitFor({ timeout: 15_000 });
+      expect(await row('BIH').locator('.verdict').textContent()).toBe('held');
+      expect(await row('SRB').locator('.verdict').textContent()).toBe('failed');
+      await row('SRB').getByRole('button').click();
+      await expect.poll(() => page.locator('.evidence-row:not([hidden])').textContent()).toMatch(/Anadolu Agency/);
+      expect(await page.locator('button.crisis').count()).toBeGreaterThan(0);
+      await shot(page, 'partnership', width);
+      await page.getByRole('tab', { name: 'Compare candidates' }).click();
+      await expect.poll(() => page.locator('table.compare tbody tr').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+      await shot(page, 'compare', width);
+    });
+  });
+
+  it('Network: a signed graph with nodes and edges', async () => {
+    await each(async (page, width) => {
+      await page.goto(`${server.url}#/network`);
+      await page.locator('.graph canvas').first().waitFor({ timeout: 15_000 });
+      await expect.poll(() => page.locator('table.edges tbody tr').count()).toBeGreaterThan(0);
+      expect(await page.locator('[role=status]').first().textContent()).toMatch(/[1-9]\d* states, [1-9]\d* edges/);
+      await page.waitForTimeout(300);
+      await shot(page, 'network', width);
+    });
+  });
+
+  it('Search and Data: hits with marked words; store statistics; an upload with progress', async () => {
+    await each(async (page, width) => {
+      await page.goto(`${server.url}#/search?q=ammunition`);
+      await expect.poll(() => page.locator('.snippet mark').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+      await shot(page, 'search', width);
+      await page.goto(`${server.url}#/data`);
+      await expect.poll(() => page.locator('.stats').textContent(), { timeout: 10_000 }).toMatch(/Stories/);
+      await page.getByLabel('Files', { exact: true }).setInputFiles({ name: `note-${width}.txt`, mimeType: 'text/plain', buffer: Buffer.from('Iran threatened to attack Iraq on 3 May 2020.') });
+      await page.getByRole('button', { name: 'Upload' }).click();
+      await expect.poll(() => page.locator('.uploads').textContent(), { timeout: 10_000 }).toMatch(/1 new/);
+      await shot(page, 'data', width);
+    });
+  });
+
+  it('an API error becomes a readable message, not a blank page', async () => {
+    await each(async (page, width) => {
+      await page.goto(`${server.url}#/relationship?a=SRB&b=Narnia`);
+      await expect.poll(() => page.locator('.error').textContent(), { timeout: 10_000 }).toMatch(/Narnia.*not a known state/);
+      await shot(page, 'error', width);
+    });
+  });
+});

@@ -1,0 +1,58 @@
+import { h } from '../dom.js';
+import { isCoded, type AnyRecord } from '../types.js';
+import { stateName } from './states.js';
+
+const QUAD_NAME = ['', 'verbal cooperation', 'material cooperation', 'verbal conflict', 'material conflict'];
+
+const parties = (list: AnyRecord['actor']): string =>
+  list.length ? list.map((e) => `${e.code}${e.sector ? `/${e.sector}` : ''}`).join(' + ') : '—';
+
+const partyTitle = (list: AnyRecord['actor']): string => list.map((e) => `${stateName(e.code)}: “${e.entity_text}”`).join('; ');
+
+export function dateText(r: AnyRecord): string {
+  if (!r.date) return 'date unresolved';
+  const end = 'enddate' in r && r.enddate ? ` – ${r.enddate}` : '';
+  const how = r.date_precision === 'day' ? '' : r.date_precision === 'publication' ? ' (publication date)' : ` (${r.date_precision})`;
+  return `${r.date}${end}${how}`;
+}
+
+function casualties(r: AnyRecord): string | null {
+  const s = r.size;
+  if (!s) return null;
+  const parts = [s.dead !== undefined ? `${s.dead} dead` : '', s.injured !== undefined ? `${s.injured} injured` : '', s.arrested !== undefined ? `${s.arrested} arrested` : ''].filter(Boolean);
+  return parts.length ? parts.join(', ') : null;
+}
+
+/** One event as a card: type, actor → recipient, date, place, casualties, claimant and certainty, and why it was coded. */
+export function eventCard(r: AnyRecord, opts: { onShow?: () => void; id?: string } = {}): HTMLElement {
+  const coded = isCoded(r);
+  const claim = coded ? r.attribution : null;
+  const rows: [string, string | null][] = [
+    ['Date', dateText(r)],
+    ['Place', r.event_loc ? `${r.event_loc.name} (${r.event_loc.country})` : null],
+    ['Casualties', casualties(r)],
+    ['Claimant', claim ? claim.claimant_text ?? (claim.claimant ? claim.claimant.entity_text : 'the story itself') : 'dataset'],
+    ['Certainty', claim ? claim.certainty : 'as coded by the dataset'],
+    ['Why', coded ? `“${r.reason.tokens}”: ${r.reason.why}` : r.mapping],
+  ];
+  const title = h('h3', { class: 'card-title' },
+    h('span', { class: `badge q${r.quad_code}`, title: QUAD_NAME[r.quad_code] }, r.event),
+    ' ', h('span', { title: partyTitle(r.actor) }, parties(r.actor)), ' → ', h('span', { title: partyTitle(r.recipient) }, parties(r.recipient)));
+  const dl = h('dl', { class: 'facts' }, rows.filter(([, v]) => v).map(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]));
+  const show = opts.onShow
+    ? h('button', { type: 'button', class: 'link', onclick: opts.onShow, 'aria-label': `Show the sentence of ${r.event} ${parties(r.actor)} to ${parties(r.recipient)}` }, 'Show sentence')
+    : null;
+  return h('article', { class: `card q${r.quad_code}`, ...(opts.id ? { id: opts.id } : {}), 'data-event': r.event }, title, dl, show);
+}
+
+/** A short line for evidence lists: the sentence, who claims it and how surely. */
+export function evidenceLine(r: AnyRecord | undefined, extra: string): HTMLElement {
+  if (!r) return h('li', {}, extra);
+  const coded = isCoded(r);
+  const who = coded ? r.attribution.claimant_text ?? 'the story itself' : 'dataset';
+  const how = coded ? r.attribution.certainty : 'asserted';
+  return h('li', { class: 'evidence' },
+    h('div', { class: 'ev-head' }, h('span', { class: `badge q${r.quad_code}` }, r.event), ' ', parties(r.actor), ' → ', parties(r.recipient), ' · ', dateText(r), ' · ', extra),
+    h('blockquote', {}, (coded ? r.text : r.text ?? r.event_text) ?? '(no sentence: imported row)'),
+    h('div', { class: 'ev-claim' }, `Claimant: ${who} · certainty: ${how}`));
+}
