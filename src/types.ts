@@ -552,8 +552,15 @@ export interface Store {
   dyad(actor: string, recipient: string, by: 'week' | 'month' | 'quarter' | 'year', filter?: EventFilter): DyadPeriod[];
   /** Events as directed state-to-state acts, compound and joint events expanded (src/analysis/acts.ts). */
   acts(query: ActQuery): Act[];
-  /** Dated acts of the query summed per day, dyad and type (compound events expanded), for large stores. */
-  tally(query: ActQuery): DayTally[];
+  /**
+   * Dated acts of the query summed per day, dyad and type (compound events expanded). With `coarse`, whole months
+   * of imported events may come as one sum dated on the month's first day (fast on large stores).
+   */
+  tally(query: ActQuery, opts?: { readonly coarse?: boolean }): DayTally[];
+  /** The acts of a window, imported single-dyad events as one aggregate act per dyad and type (Act.n). */
+  windowActs(query: ActQuery & { readonly from: string; readonly to: string }): Act[];
+  /** Bring the sums behind tally() and windowActs() up to date; returns the dyads rebuilt. */
+  refreshTallies(): number;
   search(query: string, limit: number): SearchHit[];
   /** Re-run the cluster rule over the events (all, or those not yet clustered) and store the clusters. */
   recluster(scope: 'all' | 'new'): { clusters: number; events: number };
@@ -600,6 +607,11 @@ export interface Act {
   readonly context: readonly string[];
   readonly cluster: number | null;
   readonly source: 'coded' | 'imported';
+  /**
+   * An aggregate act read from a large store's sums: it stands for this many distinct imported events of one dyad
+   * and type in a window (its id is negative; list them with the events filter). Absent: one act.
+   */
+  readonly n?: number;
 }
 
 /** Which acts to read: any of `involving` as actor or recipient, or the `actor`/`recipient` lists (AND). */
