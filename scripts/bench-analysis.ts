@@ -10,7 +10,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { askDyad, askTest } from '../src/analysis/index.js';
-import { loadConflicts, packageRoot } from '../src/model/load.js';
+import { loadConflicts, packageRoot } from '../src/paths.js';
 import { SqliteStore } from '../src/store/sqlite/index.js';
 import { fillGenerated } from './fill.js';
 

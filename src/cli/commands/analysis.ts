@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { AnalysisError, askCompare, askCrises, askDyad, askGap, askNetwork, askTest, resolveState, toGraphML, type Knowledge } from '../../analysis/index.js';
 import { isDay } from '../../analysis/periods.js';
-import { loadConflicts } from '../../model/load.js';
+import { loadConflicts } from '../../paths.js';
 import { dbPath, openStore } from '../../store/open.js';
 import type { DateWindow, Evidence, PeriodUnit, Store, StoredEvent } from '../../types.js';
 import {
