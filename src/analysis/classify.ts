@@ -58,6 +58,7 @@ export function alignmentOf(a: Act, focal: string, adversary: string): Alignment
 
 /** Words in modes and contexts that name a kind of support. */
 const KIND_WORDS: readonly [SupportKind, RegExp][] = [
+  ['economic', /human/],
   ['military', /milit|arms|weapon|defen[cs]e|security|troop|ammunition|drone|peacekeep|heavy-weapons|intelligence/],
   ['technology', /techn|cyber|nuclear|space|research|science|digital/],
   ['economic', /econom|human|trade|financ|loan|invest|energy|aid|humanitarian|develop|infrastructure|agricult|health/],

@@ -123,6 +123,9 @@ function importedSums(db: Database.Database, q: ActQuery, fresh: boolean): Month
   return [...head, ...months, ...tail];
 }
 
+/** Up to this many imported events in a window are read one by one rather than as sums. */
+const EXACT_LIMIT = 2000;
+
 const unconfirmed = (a: Act): number => (a.certainty === 'reported' || a.certainty === 'alleged' || a.certainty === 'hedged' ? 1 : 0);
 
 /**
@@ -142,9 +145,10 @@ export function readTally(db: Database.Database, q: ActQuery, coarse: boolean, f
   }
   const seen = new Set<string>();
   for (const a of readActs(db, { ...q, dated: true }, 'exact')) {
-    const row = `${a.date}|${a.actor}|${a.recipient}|${a.event}|${a.quad}`;
-    const first = a.cluster === null || !seen.has(`${a.cluster}|${row}`);
-    if (a.cluster !== null) seen.add(`${a.cluster}|${row}`);
+    // A cluster counts once per dyad and type, on its first day (the acts come in date order).
+    const cluster = `${a.cluster}|${a.actor}|${a.recipient}|${a.event}`;
+    const first = a.cluster === null || !seen.has(cluster);
+    if (a.cluster !== null) seen.add(cluster);
     add({ date: a.date!, actor: a.actor, recipient: a.recipient, event: a.event, quad: a.quad, count: 1, scale_sum: a.scale, unconfirmed: unconfirmed(a), clusters: first ? 1 : 0 });
   }
   return [...sums.values()];
@@ -155,9 +159,12 @@ export function readTally(db: Database.Database, q: ActQuery, coarse: boolean, f
  * single-dyad events one aggregate act per dyad and type, standing for `n` distinct events (negative ids).
  */
 export function readWindowActs(db: Database.Database, q: ActQuery & { from: string; to: string }, fresh: boolean): Act[] {
+  const sums = importedSums(db, q, fresh);
+  // Few enough to list one by one: every act then cites its own dataset row.
+  if (sums.reduce((n, r) => n + r.count, 0) <= EXACT_LIMIT) return readActs(db, { ...q, dated: true });
   const groups = new Map<string, Act & { n: number }>();
   let next = -1;
-  for (const r of importedSums(db, q, fresh)) {
+  for (const r of sums) {
     const key = `${r.actor}|${r.recipient}|${r.event}|${r.quad}`;
     const g = groups.get(key);
     if (g) groups.set(key, { ...g, n: g.n + r.heads, scale: g.scale + r.scale_sum });
