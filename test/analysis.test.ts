@@ -144,13 +144,17 @@ describe('partnership test (the seed article, as acts)', () => {
     const c = partnershipTest(seed, 'AZE', { window: window('2020-07-01', '2021-11-30'), confirmedOnly: true });
     expect(c.partners.find((p) => p.partner === 'SRB')!.verdict).toBe('held');
   });
+  it('leaves out, by default, a state that never spoke for the focal state', () => {
+    const t2 = partnershipTest([...seed, act('AID RUS>ARM 2020-10-01')], 'AZE', { window: window('2020-07-01', '2021-11-30') });
+    expect(t2.partners.map((p) => p.partner)).not.toContain('RUS');
+  });
   it('rates a declared partner with no act in the window silent', () => {
     const s = partnershipTest([...seed, act('CONSULT TUR>AZE 2018-05-01')], 'AZE', { window: window('2020-07-01', '2021-11-30') });
     expect(s.partners.find((p) => p.partner === 'TUR')!.verdict).toBe('silent');
   });
   it('counts many reports of one delivery once', () => {
     const reports = [1, 2, 3].map((i) => act('AID SRB>ARM 2020-10-01', { cluster: 9, certainty: i === 1 ? 'confirmed' : 'reported' }));
-    const r = partnershipTest(reports, 'AZE', { window: window('2020-07-01', '2021-11-30') });
+    const r = partnershipTest(reports, 'AZE', { window: window('2020-07-01', '2021-11-30'), partners: ['SRB'] });
     expect(r.partners[0]!.misaligned.material).toBe(1);
   });
 
@@ -194,6 +198,11 @@ describe('crisis windows', () => {
     const acts = [...burst('ARM', ['2020-09', '2020-10', '2020-11'], 5), act('ASSAULT ARM>AZE 2019-03-02')];
     const w = detectCrises(tallyActs(acts), 'AZE');
     expect(w.map((c) => [c.adversary, c.from, c.to, c.events])).toEqual([['ARM', '2020-09-01', '2020-11-30', 15]]);
+  });
+  it('keeps a long war in one window: the baseline stays at its level before the war', () => {
+    const months = Array.from({ length: 12 }, (_, i) => `2020-${String(i + 1).padStart(2, '0')}`);
+    const w = detectCrises(tallyActs(burst('ARM', months, 6)), 'AZE');
+    expect(w.map((c) => [c.from, c.to])).toEqual([['2020-01-01', '2020-12-31']]);
   });
   const quiet: [string, Act[]][] = [
     ['scattered clashes', [act('ASSAULT ARM>AZE 2020-01-05'), act('ASSAULT ARM>AZE 2020-03-05'), act('ASSAULT ARM>AZE 2020-05-05')]],

@@ -54,8 +54,8 @@ class Loaded {
   }
 
   /** The pure partnership test of a window, over the acts involving either side. */
-  pureTest(focal: string, window: CrisisWindow): PartnershipTest {
-    return partnershipTest([...(this.involving.get(focal) ?? []), ...(this.involving.get(window.adversary) ?? [])], focal, { window });
+  pureTest(focal: string, window: CrisisWindow, partners?: readonly string[]): PartnershipTest {
+    return partnershipTest([...(this.involving.get(focal) ?? []), ...(this.involving.get(window.adversary) ?? [])], focal, { window, partners });
   }
 
   gap(a: string, b: string): { ask: GapReport; pure: GapReport } {
@@ -123,7 +123,13 @@ describe.each(PLANTED_SEEDS.map((seed) => buildWorld({ seed })))('planted world,
     const asked = windowOf(w.test(v.focal), v);
     expect(asked, `no test of the window ${v.from}..${v.to}`).toBeDefined();
     const pure = w.pureTest(v.focal, asked!.window);
-    for (const t of [asked!, pure]) {
+    const tests = [asked!, pure];
+    if (v.role === 'opportunist') {
+      // It never spoke for the focal state before or during the window: not a default partner, but failed when named.
+      for (const t of tests) expect(t.partners.map((x) => x.partner)).not.toContain(v.partner);
+      tests.splice(0, 2, ...askTest(w.store, K, { focal: v.focal, window: asked!.window, adversary: v.adversary, partners: [v.partner] }), w.pureTest(v.focal, asked!.window, [v.partner]));
+    }
+    for (const t of tests) {
       const p = t.partners.find((x) => x.partner === v.partner);
       expect(p && { verdict: p.verdict, declared: p.declared, reason: p.reason }).toMatchObject({ verdict: v.verdict, declared: v.declared });
     }

@@ -74,10 +74,17 @@ export function detectCrises(days: readonly DayTally[], focal: string, rule: Cri
     const months = periodsBetween(dates[0]!, dates[dates.length - 1]!, 'month');
     const perMonth = groupBy(list, (t) => periodOf(t.date, 'month').period);
     const counts = months.map((m) => sum(perMonth.get(m.period) ?? []));
-    const hot = counts.map((c, i) => {
-      const past = counts.slice(Math.max(0, i - rule.baselineMonths), i);
-      const baseline = past.reduce((s, x) => s + x, 0) / rule.baselineMonths;
-      return c >= rule.minEvents && c >= rule.factor * baseline;
+    const mean = (end: number): number => counts.slice(Math.max(0, end - rule.baselineMonths), end).reduce((s, x) => s + x, 0) / rule.baselineMonths;
+    // Inside a run of hot months the baseline stays at its value before the run: a long war does not become its own baseline.
+    const hot: boolean[] = [];
+    let runStart = -1;
+    counts.forEach((c, i) => {
+      const lastHot = hot.lastIndexOf(true);
+      if (lastHot < 0 || i - lastHot - 1 > rule.maxGap) runStart = -1;
+      const baseline = mean(runStart >= 0 ? runStart : i);
+      const isHot = c >= rule.minEvents && c >= rule.factor * baseline;
+      if (isHot && runStart < 0) runStart = i;
+      hot.push(isHot);
     });
     for (let i = 0; i < months.length; i++) {
       if (!hot[i]) continue;

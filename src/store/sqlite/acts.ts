@@ -79,7 +79,8 @@ export function readActs(db: Database.Database, q: ActQuery, scope: ActScope = '
     if (q.dated !== false) parts.push(`SELECT id FROM events${only ? hint('events_exact') : ''} WHERE ${d}${dated}${only}`);
     if (q.dated !== true) parts.push(`SELECT id FROM events${hint('events_undated')} WHERE ${d} AND ${UNDATED}${only}`);
   }
-  if (compound) parts.push(compound);
+  // Parenthesised: an INTERSECT among the UNIONs would otherwise apply to everything before it.
+  if (compound) parts.push(`SELECT * FROM (${compound})`);
   const exact = scope === 'exact' ? ` AND ${EXACT.replace(/(certainty|compound)/g, 'e.$1')}` : '';
   const sql = `SELECT e.id, e.actor, e.recipient, e.event, e.quad, e.scale, e.date, e.enddate, e.precision, e.certainty, e.mode, e.context,
     e.cluster, e.source, ${PARTIES} AS party_list FROM events e WHERE e.id IN (${parts.join(' UNION ')})${exact}${otherClauses(q, params, 'e.')}
