@@ -428,16 +428,20 @@ export interface ImportFormat {
   readonly parseLine: (line: string, lineNo: number, file: string, columns: readonly string[] | null) => ImportRow;
 }
 
-/** Filters shared by `entente events`, `export` and the store. Dates are inclusive YYYY-MM-DD. */
-export interface EventFilter {
+/** What event filters and act queries share. Dates are inclusive YYYY-MM-DD. */
+export interface BaseFilter {
   readonly actor?: readonly string[];
   readonly recipient?: readonly string[];
   readonly type?: readonly PloverEventType[];
   readonly quad?: readonly QuadCode[];
   readonly from?: string;
   readonly to?: string;
-  readonly certainty?: readonly Certainty[];
   readonly source?: 'coded' | 'imported';
+}
+
+/** Filters shared by `entente events`, `export` and the store. */
+export interface EventFilter extends BaseFilter {
+  readonly certainty?: readonly Certainty[];
   /** Only these stored event ids (the evidence behind a number). */
   readonly ids?: readonly number[];
 }
@@ -614,19 +618,14 @@ export interface Act {
   readonly n?: number;
 }
 
-/** Which acts to read: any of `involving` as actor or recipient, or the `actor`/`recipient` lists (AND). */
-export interface ActQuery {
+/**
+ * Which acts to read: any of `involving` as actor or recipient, or the `actor`/`recipient` lists (AND); dated acts
+ * whose span overlaps [from, to].
+ */
+export interface ActQuery extends BaseFilter {
   readonly involving?: readonly string[];
-  readonly actor?: readonly string[];
-  readonly recipient?: readonly string[];
-  readonly type?: readonly PloverEventType[];
-  readonly quad?: readonly QuadCode[];
-  /** Dated acts whose span overlaps [from, to]. */
-  readonly from?: string;
-  readonly to?: string;
   /** true: dated acts only; false: undated acts only (dated only by publication, or unresolved); default both. */
   readonly dated?: boolean;
-  readonly source?: 'coded' | 'imported';
 }
 
 /** Counts for one direction of a dyad in one period. */
