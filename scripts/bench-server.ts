@@ -1,7 +1,7 @@
 /**
  * npm run bench:server -- [--events 1000000] [--connections 50] [--duration 10] [--code-connections 1]
  *
- * Fills a store with generated events (direct SQLite inserts, as bench:store does), starts `entente serve` on
+ * Fills a store with generated events (scripts/fill.ts, as bench:store and bench:analysis do), starts `entente serve` on
  * 127.0.0.1 in its own process, and load-tests it with autocannon for a bounded time:
  *   GET /api/dyads/:a/:b over several pairs at --connections connections (target p95 ≤ 100 ms), and
  *   POST /api/code with a 5 KB article at --code-connections connections (target p95 ≤ 50 ms).
@@ -13,9 +13,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import Database from 'better-sqlite3';
 import { packageRoot } from '../src/model/load.js';
-import { SqliteStore } from '../src/store/sqlite/index.js';
+import { fillGenerated } from './fill.js';
 
 const args = process.argv.slice(2);
 const opt = (name: string, fallback: number): number => {
@@ -30,39 +29,7 @@ const root = packageRoot();
 const dir = mkdtempSync(join(tmpdir(), 'entente-bench-server-'));
 const say = (s: string): boolean => process.stdout.write(s + '\n');
 
-const CODES = ['USA', 'RUS', 'CHN', 'UKR', 'ISR', 'PSE', 'IRN', 'IRQ', 'SYR', 'TUR', 'SRB', 'AZE', 'ARM', 'GBR', 'FRA', 'DEU', 'IND', 'PAK', 'AFG', 'SAU'];
 const PAIRS: readonly [string, string][] = [['USA', 'RUS'], ['SRB', 'AZE'], ['CHN', 'USA'], ['ISR', 'PSE'], ['AZE', 'ARM'], ['TUR', 'SYR'], ['IND', 'PAK'], ['UKR', 'RUS']];
-
-/** The store: `n` single-dyad imported events over ten years, a few states far more active than the rest. */
-function fill(file: string, n: number): void {
-  new SqliteStore(file).close();
-  const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = OFF');
-  const plover = JSON.parse(readFileSync(join(root, 'data', 'plover.json'), 'utf8')) as { quad: Record<string, number>; scale: Record<string, number> };
-  const types = Object.keys(plover.quad);
-  db.prepare("INSERT INTO imports (id, dataset, file, started_at) VALUES (1, 'gdelt', 'generated', '2020-01-01')").run();
-  const insert = db.prepare(`INSERT INTO events (uid, source, import, row, source_id, date, precision, event, quad, scale, actor, recipient, mapping)
-    VALUES (?, 'imported', 1, ?, ?, ?, 'day', ?, ?, ?, ?, ?, 'generated')`);
-  let seed = 7;
-  const rnd = (): number => ((seed = (seed * 16807) % 2147483647) / 2147483647);
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() ** 2 * list.length)]!;
-  const step = 100_000;
-  for (let done = 0; done < n; done += step) {
-    db.transaction(() => {
-      for (let i = done; i < Math.min(done + step, n); i++) {
-        const day = new Date(Date.UTC(2015, 0, 1) + Math.floor(rnd() * 3650) * 86_400_000).toISOString().slice(0, 10);
-        const type = pick(types);
-        const actor = pick(CODES);
-        let recipient = pick(CODES);
-        if (recipient === actor) recipient = CODES[(CODES.indexOf(actor) + 1) % CODES.length]!;
-        insert.run(`gen:${i}`, i + 1, String(i + 1), day, type, plover.quad[type], plover.scale[type], actor, recipient);
-      }
-    })();
-  }
-  db.pragma('optimize');
-  db.close();
-}
 
 const freePort = (): Promise<number> => new Promise((resolve, reject) => {
   const s = createServer();
@@ -115,11 +82,9 @@ function article(): string {
 let server: ChildProcess | undefined;
 try {
   const db = join(dir, 'bench.db');
-  let t = performance.now();
-  fill(db, events);
-  say(`fill ${events} events                ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  say(`fill ${events} events                ${fillGenerated(db, events).toFixed(1)} s (scripts/fill.ts, as bench:store and bench:analysis)`);
   const port = await freePort();
-  t = performance.now();
+  let t = performance.now();
   server = await serve(db, port);
   const url = `http://127.0.0.1:${port}`;
   say(`server up on 127.0.0.1:${port}          ${((performance.now() - t) / 1000).toFixed(1)} s (model loaded, store opened)`);

@@ -10,13 +10,13 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { loadModel, packageRoot } from '../src/model/load.js';
 import { codeStory } from '../src/pipeline/index.js';
 import { normalizeJsonLine } from '../src/pipeline/normalize/index.js';
 import { ingest } from '../src/store/ingest.js';
 import { SqliteStore } from '../src/store/sqlite/index.js';
 import type { NormalizeResult, Story } from '../src/types.js';
+import { fillGenerated } from './fill.js';
 
 const args = process.argv.slice(2);
 const opt = (name: string, fallback: number): number => {
@@ -54,30 +54,7 @@ async function importBench(): Promise<void> {
 
 function queryBench(): void {
   const file = join(dir, 'query.db');
-  new SqliteStore(file).close();
-  const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = OFF');
-  const codes = ['USA', 'RUS', 'CHN', 'UKR', 'ISR', 'PSE', 'IRN', 'IRQ', 'SYR', 'TUR', 'SRB', 'AZE', 'ARM', 'GBR', 'FRA', 'DEU', 'IND', 'PAK', 'AFG', 'SAU'];
-  const types = ['AGREE', 'CONSULT', 'SUPPORT', 'COOPERATE', 'AID', 'REQUEST', 'ACCUSE', 'REJECT', 'THREATEN', 'SANCTION', 'ASSAULT'];
-  const insert = db.prepare(`INSERT INTO events (uid, source, date, precision, event, quad, scale, actor, recipient, record, import)
-    VALUES (?, 'imported', ?, 'day', ?, 1, 0, ?, ?, '{}', 1)`);
-  db.prepare("INSERT INTO imports (id, dataset, file, started_at) VALUES (1, 'gdelt', 'generated', '2020-01-01')").run();
-  let seed = 7;
-  const rnd = (): number => ((seed = (seed * 16807) % 2147483647) / 2147483647);
-  const pick = (n: number): number => Math.floor(rnd() ** 2 * n);
-  const started = performance.now();
-  const step = 200_000;
-  for (let done = 0; done < events; done += step) {
-    db.transaction(() => {
-      for (let i = done; i < Math.min(done + step, events); i++) {
-        const day = new Date(Date.UTC(2015, 0, 1) + Math.floor(rnd() * 3650) * 86_400_000).toISOString().slice(0, 10);
-        insert.run(`gen:${i}`, day, types[pick(types.length)], codes[pick(codes.length)], codes[pick(codes.length)]);
-      }
-    })();
-  }
-  db.close();
-  say(`fill ${events} events       ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  say(`fill ${events} events       ${fillGenerated(file, events).toFixed(0)} s`);
   const store = new SqliteStore(file);
   const times: number[] = [];
   let periods = 0;

@@ -5,7 +5,7 @@
 import { createRequire } from 'node:module';
 import { cameoMapping, lookupCameo } from '../src/import/cameo.js';
 import { countryName, fipsOf } from '../src/import/countries.js';
-import { readDataJson } from '../src/import/data.js';
+import { readDataJson } from '../src/paths.js';
 import { ICEWS_COLUMNS } from '../src/import/formats/icews.js';
 import { POLECAT_COLUMNS } from '../src/import/formats/polecat.js';
 

@@ -428,16 +428,20 @@ export interface ImportFormat {
   readonly parseLine: (line: string, lineNo: number, file: string, columns: readonly string[] | null) => ImportRow;
 }
 
-/** Filters shared by `entente events`, `export` and the store. Dates are inclusive YYYY-MM-DD. */
-export interface EventFilter {
+/** What event filters and act queries share. Dates are inclusive YYYY-MM-DD. */
+export interface BaseFilter {
   readonly actor?: readonly string[];
   readonly recipient?: readonly string[];
   readonly type?: readonly PloverEventType[];
   readonly quad?: readonly QuadCode[];
   readonly from?: string;
   readonly to?: string;
-  readonly certainty?: readonly Certainty[];
   readonly source?: 'coded' | 'imported';
+}
+
+/** Filters shared by `entente events`, `export` and the store. */
+export interface EventFilter extends BaseFilter {
+  readonly certainty?: readonly Certainty[];
   /** Only these stored event ids (the evidence behind a number). */
   readonly ids?: readonly number[];
 }
@@ -575,8 +579,15 @@ export interface Store {
   dyad(actor: string, recipient: string, by: 'week' | 'month' | 'quarter' | 'year', filter?: EventFilter): DyadPeriod[];
   /** Events as directed state-to-state acts, compound and joint events expanded (src/analysis/acts.ts). */
   acts(query: ActQuery): Act[];
-  /** Dated acts of the query summed per day, dyad and type (compound events expanded), for large stores. */
-  tally(query: ActQuery): DayTally[];
+  /**
+   * Dated acts of the query summed per day, dyad and type (compound events expanded). With `coarse`, whole months
+   * of imported events may come as one sum dated on the month's first day (fast on large stores).
+   */
+  tally(query: ActQuery, opts?: { readonly coarse?: boolean }): DayTally[];
+  /** The acts of a window, imported single-dyad events as one aggregate act per dyad and type (Act.n). */
+  windowActs(query: ActQuery & { readonly from: string; readonly to: string }): Act[];
+  /** Bring the sums behind tally() and windowActs() up to date; returns the dyads rebuilt. */
+  refreshTallies(): number;
   search(query: string, limit: number): SearchHit[];
   /** Re-run the cluster rule over the events (all, or those not yet clustered) and store the clusters. */
   recluster(scope: 'all' | 'new'): { clusters: number; events: number };
@@ -629,21 +640,21 @@ export interface Act {
   readonly context: readonly string[];
   readonly cluster: number | null;
   readonly source: 'coded' | 'imported';
+  /**
+   * An aggregate act read from a large store's sums: it stands for this many distinct imported events of one dyad
+   * and type in a window (its id is negative; list them with the events filter). Absent: one act.
+   */
+  readonly n?: number;
 }
 
-/** Which acts to read: any of `involving` as actor or recipient, or the `actor`/`recipient` lists (AND). */
-export interface ActQuery {
+/**
+ * Which acts to read: any of `involving` as actor or recipient, or the `actor`/`recipient` lists (AND); dated acts
+ * whose span overlaps [from, to].
+ */
+export interface ActQuery extends BaseFilter {
   readonly involving?: readonly string[];
-  readonly actor?: readonly string[];
-  readonly recipient?: readonly string[];
-  readonly type?: readonly PloverEventType[];
-  readonly quad?: readonly QuadCode[];
-  /** Dated acts whose span overlaps [from, to]. */
-  readonly from?: string;
-  readonly to?: string;
   /** true: dated acts only; false: undated acts only (dated only by publication, or unresolved); default both. */
   readonly dated?: boolean;
-  readonly source?: 'coded' | 'imported';
 }
 
 /** Counts for one direction of a dyad in one period. */

@@ -3,13 +3,12 @@
  * to the pure functions. The CLI, the API and library users call these.
  */
 import type {
-  Act, AlignmentNetwork, Comparison, Conflict, CrisisWindow, DateWindow, GapReport, PartnershipTest, PeriodUnit, Store, Timeline,
+  AlignmentNetwork, Comparison, Conflict, CrisisWindow, DateWindow, GapReport, PartnershipTest, PeriodUnit, Store, Timeline,
 } from '../types.js';
 import { countryName } from '../import/countries.js';
 import { WORDS } from './classify.js';
 import { compare } from './compare.js';
-import { crises, distinctEvents, givenCrisis, groupBy } from './crises.js';
-import { inWindow } from './acts.js';
+import { crises, givenCrisis, strongestAdversary } from './crises.js';
 import { sayDoGap } from './gap.js';
 import { network } from './network.js';
 import { DEFAULT_LOOKBACK_YEARS, partnershipTest } from './partners.js';
@@ -33,26 +32,26 @@ function checkWindow(w: DateWindow): void {
 export function askDyad(store: Store, q: { a: string; b: string; by?: PeriodUnit; from?: string; to?: string }): Timeline {
   if (q.from && q.to) checkWindow({ from: q.from, to: q.to });
   const pair = { actor: [q.a, q.b], recipient: [q.a, q.b] };
-  const days = store.tally({ ...pair, from: q.from, to: q.to });
+  const days = store.tally({ ...pair, from: q.from, to: q.to }, { coarse: (q.by ?? 'month') !== 'week' });
   const undated = store.acts({ ...pair, dated: false });
   return timeline(days, q.a, q.b, { by: q.by ?? 'month', from: q.from, to: q.to, undated });
 }
 
+/**
+ * Crisis windows: detected and known, or the user's own. Counts come from the store's sums; evidence ids from the
+ * exactly read acts (coded events, with their sentences).
+ */
 export function askCrises(store: Store, k: Knowledge, q: { focal: string; windows?: readonly DateWindow[]; adversary?: string }): CrisisWindow[] {
-  const acts = store.acts({ involving: [q.focal], quad: [4], dated: true });
-  if (!q.windows?.length) return crises(acts, q.focal, { conflicts: k.conflicts, today: today(k) });
+  const span = q.windows?.length ? { from: q.windows.map((w) => w.from).sort()[0], to: q.windows.map((w) => w.to).sort().reverse()[0] } : {};
+  for (const w of q.windows ?? []) checkWindow(w);
+  const days = store.tally({ involving: [q.focal], quad: [4], ...span }, { coarse: true });
+  const acts = store.acts({ involving: [q.focal], quad: [4], dated: true, source: 'coded', ...span });
+  if (!q.windows?.length) return crises(days, q.focal, { conflicts: k.conflicts, today: today(k), acts });
   return q.windows.map((w) => {
-    checkWindow(w);
-    return givenCrisis(acts, q.focal, q.adversary ?? strongestAdversary(acts, q.focal, w), w);
+    const adversary = q.adversary ?? strongestAdversary(days, q.focal, w);
+    if (!adversary) throw new AnalysisError(`no material conflict involving ${q.focal} between ${w.from} and ${w.to}: name the adversary`);
+    return givenCrisis(days, q.focal, adversary, w, acts);
   });
-}
-
-/** The state with the most material conflict with the focal state in a window. */
-function strongestAdversary(acts: readonly Act[], focal: string, w: DateWindow): string {
-  const inside = groupBy(acts.filter((a) => inWindow(a, w.from, w.to)), (a) => (a.actor === focal ? a.recipient : a.actor));
-  const best = [...inside].map(([c, list]) => [c, distinctEvents(list)] as const).sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))[0];
-  if (!best) throw new AnalysisError(`no material conflict involving ${focal} between ${w.from} and ${w.to}: name the adversary`);
-  return best[0];
 }
 
 export interface TestQuestion {
@@ -71,12 +70,10 @@ export function askTest(store: Store, k: Knowledge, q: TestQuestion): Partnershi
     .filter((w) => !q.adversary || w.adversary === q.adversary)
     .map((w) => {
       const sides = [q.focal, w.adversary];
-      const words = store.tally({ recipient: [q.focal], type: [...WORDS], from: addYears(w.from, -years), to: addDays(w.from, -1) });
-      const declared = new Set(words.filter((t) => t.recipient === q.focal && t.date < w.from).map((t) => t.actor));
-      const acts = [
-        ...store.acts({ recipient: sides, from: w.from, to: w.to, dated: true, ...(q.partners ? { actor: q.partners } : {}) }),
-        ...store.acts({ recipient: sides, dated: false, ...(q.partners ? { actor: q.partners } : {}) }),
-      ];
+      const words = store.tally({ recipient: [q.focal], type: [...WORDS], from: addYears(w.from, -years), to: addDays(w.from, -1) }, { coarse: true });
+      const declared = new Set(words.filter((t) => t.recipient === q.focal).map((t) => t.actor));
+      const who = q.partners ? { actor: q.partners } : {};
+      const acts = [...store.windowActs({ recipient: sides, from: w.from, to: w.to, ...who }), ...store.acts({ recipient: sides, dated: false, ...who })];
       return partnershipTest(acts, q.focal, { window: w, partners: q.partners, confirmedOnly: q.confirmedOnly, declared, lookbackYears: years });
     });
 }

@@ -18,11 +18,15 @@ export const CERTAINTY_WEIGHT: Readonly<Record<Certainty, number>> = {
   asserted: 1, confirmed: 1, reported: 0.5, alleged: 0.5, hedged: 0.5, denied: 0,
 };
 
-/** An act's weight; with `confirmedOnly`, claims that are only reported, alleged or hedged weigh nothing. */
-export function weightOf(a: Pick<Act, 'certainty'>, confirmedOnly = false): number {
-  if (a.certainty === null) return 1;
+/**
+ * An act's weight; with `confirmedOnly`, claims that are only reported, alleged or hedged weigh nothing. An aggregate
+ * act weighs as many events as it stands for.
+ */
+export function weightOf(a: Pick<Act, 'certainty' | 'n'>, confirmedOnly = false): number {
+  const n = a.n ?? 1;
+  if (a.certainty === null) return n;
   const w = CERTAINTY_WEIGHT[a.certainty];
-  return confirmedOnly && w < 1 ? 0 : w;
+  return (confirmedOnly && w < 1 ? 0 : w) * n;
 }
 
 export interface Alignment {
@@ -54,6 +58,7 @@ export function alignmentOf(a: Act, focal: string, adversary: string): Alignment
 
 /** Words in modes and contexts that name a kind of support. */
 const KIND_WORDS: readonly [SupportKind, RegExp][] = [
+  ['economic', /human/],
   ['military', /milit|arms|weapon|defen[cs]e|security|troop|ammunition|drone|peacekeep|heavy-weapons|intelligence/],
   ['technology', /techn|cyber|nuclear|space|research|science|digital/],
   ['economic', /econom|human|trade|financ|loan|invest|energy|aid|humanitarian|develop|infrastructure|agricult|health/],

@@ -1,9 +1,10 @@
 /**
  * Question 2: when a focal state was in sustained material conflict with an adversary. Three sources of windows:
- * the rolling-baseline rule over the acts, the conflicts the model knows (data/conflicts.json), and the user's. Pure.
+ * the rolling-baseline rule over monthly counts, the conflicts the model knows (data/conflicts.json), and the user's.
+ * Counts come as day (or month) sums, so that large stores answer from their monthly sums. Pure.
  */
-import type { Act, Conflict, CrisisWindow, DateWindow } from '../types.js';
-import { inWindow, isDated } from './acts.js';
+import type { Act, Conflict, CrisisWindow, DateWindow, DayTally } from '../types.js';
+import { inWindow } from './acts.js';
 import { addDays, monthsSpanned, periodOf, periodsBetween } from './periods.js';
 
 export interface CrisisRule {
@@ -21,9 +22,8 @@ export interface CrisisRule {
 
 export const DEFAULT_CRISIS_RULE: CrisisRule = { baselineMonths: 12, factor: 3, minEvents: 3, maxGap: 1, minMonths: 2 };
 
-/** Material conflict between the focal state and `other`, either way. */
-const isConflict = (a: Act, focal: string): boolean =>
-  a.quad === 4 && a.event !== 'PROTEST' && (a.actor === focal || a.recipient === focal) && isDated(a);
+/** Evidence ids kept per window (its counts cover every event). */
+const WINDOW_EVIDENCE = 200;
 
 /** Group items by a key, in order. */
 export function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
@@ -42,45 +42,57 @@ export function distinctEvents(acts: readonly Act[]): number {
   return new Set(acts.map((a) => (a.cluster !== null ? `c${a.cluster}` : `e${a.id}`))).size;
 }
 
-function window(focal: string, adversary: string, w: DateWindow, source: CrisisWindow['source'], name: string | null, acts: readonly Act[]): CrisisWindow {
-  const inside = acts.filter((a) => (a.actor === adversary || a.recipient === adversary) && inWindow(a, w.from, w.to));
-  const byMonth = groupBy(inside, (a) => periodOf(a.date!, 'month').period);
+/** Material conflict between the focal state and another, either way (PROTEST between states counts as words). */
+const isConflict = (t: Pick<DayTally, 'quad' | 'event' | 'actor' | 'recipient'>, focal: string): boolean =>
+  t.quad === 4 && t.event !== 'PROTEST' && (t.actor === focal || t.recipient === focal) && t.actor !== t.recipient;
+
+const other = (t: Pick<DayTally, 'actor' | 'recipient'>, focal: string): string => (t.actor === focal ? t.recipient : t.actor);
+const sum = (days: readonly DayTally[]): number => days.reduce((s, t) => s + t.clusters, 0);
+
+function window(focal: string, adversary: string, w: DateWindow, source: CrisisWindow['source'], name: string | null, days: readonly DayTally[], acts: readonly Act[]): CrisisWindow {
+  const inside = days.filter((t) => other(t, focal) === adversary && t.date >= w.from && t.date <= w.to);
   let peak: CrisisWindow['peak'] = null;
-  for (const [period, list] of byMonth) {
-    const n = distinctEvents(list);
+  for (const [period, list] of groupBy(inside, (t) => periodOf(t.date, 'month').period)) {
+    const n = sum(list);
     if (!peak || n > peak.events || (n === peak.events && period < peak.period)) peak = { period, events: n };
   }
-  const events = distinctEvents(inside);
+  const events = sum(inside);
+  const evidence = acts.filter((a) => a.n === undefined && a.id > 0 && (a.actor === adversary || a.recipient === adversary) && inWindow(a, w.from, w.to)).map((a) => a.id);
   return {
     focal, adversary, from: w.from, to: w.to, source, name, events,
     intensity: Math.round((events / monthsSpanned(w.from, w.to)) * 100) / 100, peak,
-    evidence: [...new Set(inside.map((a) => a.id))],
+    evidence: [...new Set(evidence)].slice(0, WINDOW_EVIDENCE),
   };
 }
 
 /** Windows found by the rolling-baseline rule (docs/analysis.md gives the formula). */
-export function detectCrises(acts: readonly Act[], focal: string, rule: CrisisRule = DEFAULT_CRISIS_RULE): CrisisWindow[] {
-  const conflict = acts.filter((a) => isConflict(a, focal));
-  const byAdversary = groupBy(conflict, (a) => (a.actor === focal ? a.recipient : a.actor));
+export function detectCrises(days: readonly DayTally[], focal: string, rule: CrisisRule = DEFAULT_CRISIS_RULE, acts: readonly Act[] = []): CrisisWindow[] {
+  const conflict = days.filter((t) => isConflict(t, focal));
   const out: CrisisWindow[] = [];
-  for (const [adversary, list] of byAdversary) {
-    const dates = list.map((a) => a.date!).sort();
+  for (const [adversary, list] of groupBy(conflict, (t) => other(t, focal))) {
+    const dates = list.map((t) => t.date).sort();
     const months = periodsBetween(dates[0]!, dates[dates.length - 1]!, 'month');
-    const perMonth = groupBy(list, (a) => periodOf(a.date!, 'month').period);
-    const counts = months.map((m) => distinctEvents(perMonth.get(m.period) ?? []));
-    const hot = counts.map((c, i) => {
-      const past = counts.slice(Math.max(0, i - rule.baselineMonths), i);
-      const baseline = past.reduce((s, x) => s + x, 0) / rule.baselineMonths;
-      return c >= rule.minEvents && c >= rule.factor * baseline;
+    const perMonth = groupBy(list, (t) => periodOf(t.date, 'month').period);
+    const counts = months.map((m) => sum(perMonth.get(m.period) ?? []));
+    const mean = (end: number): number => counts.slice(Math.max(0, end - rule.baselineMonths), end).reduce((s, x) => s + x, 0) / rule.baselineMonths;
+    // Inside a run of hot months the baseline stays at its value before the run: a long war does not become its own baseline.
+    const hot: boolean[] = [];
+    let runStart = -1;
+    counts.forEach((c, i) => {
+      const lastHot = hot.lastIndexOf(true);
+      if (lastHot < 0 || i - lastHot - 1 > rule.maxGap) runStart = -1;
+      const baseline = mean(runStart >= 0 ? runStart : i);
+      const isHot = c >= rule.minEvents && c >= rule.factor * baseline;
+      if (isHot && runStart < 0) runStart = i;
+      hot.push(isHot);
     });
     for (let i = 0; i < months.length; i++) {
       if (!hot[i]) continue;
       let j = i;
       let hotMonths = 1;
       for (let k = i + 1; k < months.length && k - j - 1 <= rule.maxGap; k++) if (hot[k]) (j = k), hotMonths++;
-      const peakCount = Math.max(...counts.slice(i, j + 1));
-      if (hotMonths >= rule.minMonths || peakCount >= 2 * rule.minEvents) {
-        out.push(window(focal, adversary, { from: months[i]!.from, to: months[j]!.to }, 'detected', null, list));
+      if (hotMonths >= rule.minMonths || Math.max(...counts.slice(i, j + 1)) >= 2 * rule.minEvents) {
+        out.push(window(focal, adversary, { from: months[i]!.from, to: months[j]!.to }, 'detected', null, conflict, acts));
       }
       i = j;
     }
@@ -89,34 +101,41 @@ export function detectCrises(acts: readonly Act[], focal: string, rule: CrisisRu
 }
 
 /** Windows of the conflicts the model knows in which the focal state was a party. */
-export function knownCrises(acts: readonly Act[], focal: string, conflicts: readonly Conflict[], today: string): CrisisWindow[] {
-  const conflict = acts.filter((a) => isConflict(a, focal));
+export function knownCrises(days: readonly DayTally[], focal: string, conflicts: readonly Conflict[], today: string, acts: readonly Act[] = []): CrisisWindow[] {
+  const conflict = days.filter((t) => isConflict(t, focal));
   return conflicts
     .filter((c) => c.parties.includes(focal))
-    .flatMap((c) => c.parties.filter((p) => p !== focal).map((adversary) => window(focal, adversary, { from: c.start, to: c.end ?? today }, 'known', c.name, conflict)));
+    .flatMap((c) => c.parties.filter((p) => p !== focal).map((adversary) => window(focal, adversary, { from: c.start, to: c.end ?? today }, 'known', c.name, conflict, acts)));
 }
 
-/** A window the user gives, with its intensity measured from the acts. */
-export const givenCrisis = (acts: readonly Act[], focal: string, adversary: string, w: DateWindow): CrisisWindow =>
-  window(focal, adversary, w, 'given', null, acts.filter((a) => isConflict(a, focal)));
+/** A window the user gives, with its intensity measured from the counts. */
+export const givenCrisis = (days: readonly DayTally[], focal: string, adversary: string, w: DateWindow, acts: readonly Act[] = []): CrisisWindow =>
+  window(focal, adversary, w, 'given', null, days.filter((t) => isConflict(t, focal)), acts);
+
+/** The state with the most material conflict with the focal state in a window, or null. */
+export function strongestAdversary(days: readonly DayTally[], focal: string, w: DateWindow): string | null {
+  const inside = groupBy(days.filter((t) => isConflict(t, focal) && t.date >= w.from && t.date <= w.to), (t) => other(t, focal));
+  const best = [...inside].map(([c, list]) => [c, sum(list)] as const).sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))[0];
+  return best ? best[0] : null;
+}
 
 /**
  * All of a focal state's crisis windows: detected and known ones, a detected window that overlaps a known one with
  * the same adversary merged into it (the union of their spans, under the known conflict's name).
  */
-export function crises(acts: readonly Act[], focal: string, opts: { conflicts?: readonly Conflict[]; today?: string; rule?: CrisisRule } = {}): CrisisWindow[] {
+export function crises(days: readonly DayTally[], focal: string, opts: { conflicts?: readonly Conflict[]; today?: string; rule?: CrisisRule; acts?: readonly Act[] } = {}): CrisisWindow[] {
   const today = opts.today ?? new Date().toISOString().slice(0, 10);
-  const known = knownCrises(acts, focal, opts.conflicts ?? [], today);
-  const conflict = acts.filter((a) => isConflict(a, focal));
-  const merged = [...known];
-  for (const d of detectCrises(acts, focal, opts.rule)) {
+  const acts = opts.acts ?? [];
+  const conflict = days.filter((t) => isConflict(t, focal));
+  const merged = knownCrises(conflict, focal, opts.conflicts ?? [], today, acts);
+  for (const d of detectCrises(conflict, focal, opts.rule, acts)) {
     const i = merged.findIndex((k) => k.source === 'known' && k.adversary === d.adversary && k.from <= addDays(d.to, 31) && k.to >= addDays(d.from, -31));
     if (i < 0) {
       merged.push(d);
       continue;
     }
     const k = merged[i]!;
-    merged[i] = window(focal, d.adversary, { from: d.from < k.from ? d.from : k.from, to: d.to > k.to ? d.to : k.to }, 'known', k.name, conflict);
+    merged[i] = window(focal, d.adversary, { from: d.from < k.from ? d.from : k.from, to: d.to > k.to ? d.to : k.to }, 'known', k.name, conflict, acts);
   }
   return merged.sort((x, y) => x.from.localeCompare(y.from) || x.adversary.localeCompare(y.adversary));
 }

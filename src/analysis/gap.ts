@@ -4,7 +4,7 @@
  */
 import type { Act, CrisisWindow, Evidence, GapPeriod, GapReport, PeriodUnit } from '../types.js';
 import { inWindow, isDated } from './acts.js';
-import { HARM, HELP, oncePerEvent, WORDS, weightOf } from './classify.js';
+import { HARM, HELP, HOSTILE_WORDS, oncePerEvent, WORDS, weightOf } from './classify.js';
 import { addYears, periodOf, periodsBetween } from './periods.js';
 
 export interface GapOptions {
@@ -25,6 +25,7 @@ function score(act: Act, a: string, b: string, crises: readonly CrisisWindow[], 
   if (w === 0) return null;
   if (act.recipient === b) {
     if (WORDS.has(act.event)) return { act, side: 'said', kind: 'verbal', weight: w, reason: `${act.event} toward ${b}` };
+    if (HOSTILE_WORDS.has(act.event)) return { act, side: 'said', kind: 'verbal', weight: -w, reason: `${act.event} against ${b}` };
     if (HELP.has(act.event)) return { act, side: 'did', kind: 'material', weight: w, reason: `${act.event} to ${b}` };
     if (HARM.has(act.event)) return { act, side: 'did', kind: 'material', weight: -w, reason: `${act.event} against ${b}` };
     return null;
@@ -62,7 +63,7 @@ export function sayDoGap(acts: readonly Act[], a: string, b: string, opts: GapOp
     const reason = flagged
       ? `words of cooperation toward ${b} (${standing}) while deeds worked against it (${d})`
       : did.length === 0 ? 'no deeds that mattered to ' + b : `deeds ${d >= 0 ? 'consistent with' : 'against'} ${b}; standing words ${standing}`;
-    return { ...p, said: total(said), standing, did: d, flagged, reason, evidence: flagged ? [...framing, ...did.filter((e) => e.weight < 0)] : [...said, ...did] };
+    return { ...p, said: total(said), standing, did: d, flagged, reason, evidence: flagged ? [...framing.filter((e) => e.weight > 0), ...did.filter((e) => e.weight < 0)] : [...said, ...did] };
   });
   return { a, b, by: opts.by, crises: opts.crises, periods, flagged: periods.filter((p) => p.flagged).length, undated };
 }

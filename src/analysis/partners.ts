@@ -9,7 +9,7 @@ import { addDays, addYears } from './periods.js';
 
 export interface TestOptions {
   readonly window: CrisisWindow;
-  /** Partners to score; default: declared partners and every state that acted toward either side in the window. */
+  /** Partners to score; default: states with words toward the focal state before the window (declared) or in it. */
   readonly partners?: readonly string[];
   /** Years before the window in which verbal cooperation declares a partner (default 10). */
   readonly lookbackYears?: number;
@@ -75,7 +75,9 @@ export function partnershipTest(acts: readonly Act[], focal: string, opts: TestO
     if (list) list.push(e);
     else target.set(a.actor, [e]);
   }
-  const names = opts.partners ?? [...new Set([...declared, ...inside.keys()])];
+  // Default partners: declared before the window, or declaring support inside it (words toward the focal state).
+  const during = [...inside].filter(([, list]) => list.some((e) => e.act.recipient === focal && WORDS.has(e.act.event))).map(([p]) => p);
+  const names = opts.partners ?? [...new Set([...declared, ...during])];
   const partners: PartnerResult[] = names
     .filter((p) => p !== focal && p !== adversary)
     .map((partner) => {

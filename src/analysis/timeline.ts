@@ -33,20 +33,24 @@ function finish(acc: Acc): Tally {
   };
 }
 
-/** Day sums of a list of acts (what a backend's tally returns), for callers that already hold the acts. */
+/**
+ * Day sums of a list of acts (what a backend's tally returns), for callers that already hold the acts. A cluster
+ * counts as a distinct event once per dyad and type, on the first day it appears.
+ */
 export function tallyActs(acts: readonly Act[]): DayTally[] {
-  const sums = new Map<string, DayTally & { seen: Set<number> }>();
-  for (const a of acts) {
-    if (!isDated(a)) continue;
+  const sums = new Map<string, DayTally>();
+  const seen = new Set<string>();
+  const dated = acts.filter(isDated).sort((x, y) => x.date!.localeCompare(y.date!) || x.id - y.id);
+  for (const a of dated) {
     const key = `${a.date}|${a.actor}|${a.recipient}|${a.event}|${a.quad}`;
-    let t = sums.get(key);
-    if (!t) sums.set(key, (t = { date: a.date!, actor: a.actor, recipient: a.recipient, event: a.event, quad: a.quad, count: 0, scale_sum: 0, unconfirmed: 0, clusters: 0, seen: new Set() }));
-    const cluster = a.cluster ?? -a.id;
+    const cluster = a.cluster === null ? null : `${a.cluster}|${a.actor}|${a.recipient}|${a.event}`;
+    const first = cluster === null || !seen.has(cluster);
+    if (cluster !== null) seen.add(cluster);
+    const t = sums.get(key) ?? { date: a.date!, actor: a.actor, recipient: a.recipient, event: a.event, quad: a.quad, count: 0, scale_sum: 0, unconfirmed: 0, clusters: 0 };
     const unconfirmed = a.certainty === 'reported' || a.certainty === 'alleged' || a.certainty === 'hedged' ? 1 : 0;
-    Object.assign(t, { count: t.count + 1, scale_sum: t.scale_sum + a.scale, unconfirmed: t.unconfirmed + unconfirmed, clusters: t.clusters + (t.seen.has(cluster) ? 0 : 1) });
-    t.seen.add(cluster);
+    sums.set(key, { ...t, count: t.count + 1, scale_sum: t.scale_sum + a.scale, unconfirmed: t.unconfirmed + unconfirmed, clusters: t.clusters + (first ? 1 : 0) });
   }
-  return [...sums.values()].map(({ seen: _seen, ...t }) => t);
+  return [...sums.values()];
 }
 
 /**

@@ -19,6 +19,10 @@ function when(e: StoredEvent['record']): string {
 
 /** One act with the claim and the sentence or dataset row behind it; `note` goes after the parties. */
 export function actLine(act: Act, events: Lookup, note = ''): string {
+  if (act.n !== undefined) {
+    return `    ${act.n} ${act.event} events ${act.actor}→${act.recipient}, ${act.date} to ${act.enddate} ${note}imported\n`
+      + `      entente events --actor ${act.actor} --recipient ${act.recipient} --type ${act.event} --from ${act.date} --to ${act.enddate}`;
+  }
   const s = events.get(act.id);
   const r = s?.record;
   const claim = !r ? '' : isCoded(r) ? `${r.attribution.certainty}${r.attribution.claimant_text ? ` (${r.attribution.claimant_text})` : ''}` : `${s.provenance.dataset} row ${s.provenance.row ?? '?'}`;
@@ -66,11 +70,12 @@ export const crisesCsv = (list: readonly CrisisWindow[]): string =>
 export function testTable(tests: readonly PartnershipTest[], events: Lookup): string {
   if (tests.length === 0) return 'no crisis window to test: give --window FROM:TO and --adversary\n';
   const out: string[] = [];
+  const quiet = tests.filter((t) => t.partners.length === 0);
   for (const t of tests) {
+    if (t.partners.length === 0) continue;
     const w = t.window;
     out.push(`Partnership test: ${t.focal} against ${t.adversary}, ${w.from} to ${w.to} (${w.source}${w.name ? `: ${w.name}` : ''}; ${w.events} material-conflict event${w.events === 1 ? '' : 's'})${t.confirmedOnly ? ', confirmed claims only' : ''}`);
     out.push('partner  declared  verdict   aligned verbal/material  misaligned verbal/material  score  reason');
-    if (t.partners.length === 0) out.push('  (no partner: none declared before the window, none acted in it)');
     for (const p of t.partners) {
       out.push(`${p.partner.padEnd(8)} ${(p.declared ? 'yes' : 'no').padEnd(9)} ${p.verdict.padEnd(9)} ${`${n(p.aligned.verbal)} / ${n(p.aligned.material)}`.padEnd(24)} ${`${n(p.misaligned.verbal)} / ${n(p.misaligned.material)}`.padEnd(27)} ${n(p.score).padStart(5)}  ${p.reason}`);
       for (const e of p.evidence) out.push(evidenceLine(e, events));
@@ -79,6 +84,7 @@ export function testTable(tests: readonly PartnershipTest[], events: Lookup): st
     }
     out.push('');
   }
+  if (quiet.length) out.push(`${quiet.length} window${quiet.length === 1 ? '' : 's'} with no partner (none declared before, none acting in it): ${quiet.map((t) => `${t.window.from}..${t.window.to} vs ${t.adversary}`).join('; ')}`, '');
   return out.join('\n');
 }
 

@@ -1,17 +1,6 @@
 import { once } from 'node:events';
 import { Command, CommanderError } from 'commander';
-import { registerCode } from './commands/code.js';
-import { registerEval } from './commands/eval.js';
-import { registerIngest } from './commands/ingest.js';
-import { registerImport } from './commands/import.js';
-import { registerExport } from './commands/export.js';
-import { registerQuery } from './commands/query.js';
-import { registerAdmin } from './commands/admin.js';
-import { registerServe } from './commands/serve.js';
-import { registerAnalysis } from './commands/analysis.js';
 import { collect, UsageError, type Io } from './io.js';
-import { UserFileError } from '../model/user-files.js';
-import { RuleError } from '../model/rules.js';
 
 const io: Io = {
   out: (s) => (process.stdout.write(s) ? undefined : once(process.stdout, 'drain').then(() => undefined)),
@@ -25,6 +14,38 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   throw err;
 });
 
+type Register = (program: Command, io: Io, done: (code: number) => void) => void;
+
+/** Each command module, loaded only when its command runs (or for --help): start-up stays short. */
+const MODULES: Readonly<Record<string, () => Promise<Register>>> = {
+  code: async () => (await import('./commands/code.js')).registerCode,
+  eval: async () => (await import('./commands/eval.js')).registerEval,
+  ingest: async () => (await import('./commands/ingest.js')).registerIngest,
+  import: async () => (await import('./commands/import.js')).registerImport,
+  export: async () => (await import('./commands/export.js')).registerExport,
+  query: async () => (await import('./commands/query.js')).registerQuery,
+  admin: async () => {
+    const { registerAdmin } = await import('./commands/admin.js');
+    return (program, io, done) => registerAdmin(program, io, done, collect);
+  },
+  analysis: async () => (await import('./commands/analysis.js')).registerAnalysis,
+  serve: async () => (await import('./commands/serve.js')).registerServe,
+};
+
+const MODULE_OF: Readonly<Record<string, string>> = {
+  code: 'code', eval: 'eval', ingest: 'ingest', import: 'import', export: 'export', events: 'query', search: 'query',
+  stats: 'admin', check: 'admin', backup: 'admin', recode: 'admin',
+  dyad: 'analysis', crises: 'analysis', test: 'analysis', gap: 'analysis', compare: 'analysis', network: 'analysis',
+  serve: 'serve',
+};
+
+/** Errors in what the user gave (flags, actor and rule files): one line, exit code 2. */
+async function isUsageError(err: unknown): Promise<boolean> {
+  if (err instanceof UsageError) return true;
+  const [{ UserFileError }, { RuleError }] = await Promise.all([import('../model/user-files.js'), import('../model/rules.js')]);
+  return err instanceof UserFileError || err instanceof RuleError;
+}
+
 /** Exit codes: 0 ok, 1 some input failed, 2 usage error. */
 export async function main(argv: readonly string[]): Promise<number> {
   let code = 0;
@@ -36,20 +57,14 @@ export async function main(argv: readonly string[]): Promise<number> {
   const done = (c: number): void => {
     code = c;
   };
-  registerCode(program, io, done);
-  registerEval(program, io, done);
-  registerIngest(program, io, done);
-  registerImport(program, io, done);
-  registerExport(program, io, done);
-  registerQuery(program, io, done);
-  registerAdmin(program, io, done, collect);
-  registerServe(program, io, done);
-  registerAnalysis(program, io, done);
+  const name = argv.find((a) => !a.startsWith('-'));
+  const wanted = name && MODULE_OF[name] ? [MODULE_OF[name]] : Object.keys(MODULES);
+  for (const register of await Promise.all(wanted.map((m) => MODULES[m]!()))) register(program, io, done);
   try {
     await program.parseAsync(argv as string[], { from: 'user' });
   } catch (err) {
     if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
-    if (err instanceof UsageError || err instanceof UserFileError || err instanceof RuleError) {
+    if (err instanceof Error && (await isUsageError(err))) {
       io.err(`entente: ${err.message}\n`);
       return 2;
     }

@@ -3,7 +3,7 @@
  * CAMEO Goldstein scores are not carried over: quad_code and event_scale come from Entente's own PLOVER table.
  */
 import type { PloverEventType, QuadCode } from '../types.js';
-import { readDataJson } from './data.js';
+import { readDataJson } from '../paths.js';
 
 interface CameoEntry {
   readonly cameo: string;

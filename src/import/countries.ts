@@ -7,7 +7,7 @@
  * - Names (ICEWS, POLECAT): world-countries and i18n-iso-countries, plus data/country-codes.json `names`.
  */
 import { createRequire } from 'node:module';
-import { readDataJson } from './data.js';
+import { readDataJson } from '../paths.js';
 
 const require = createRequire(import.meta.url);
 

@@ -1,24 +1,15 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { ActorEntry, AgentEntry, CompiledRule, Conflict, LeaderEntry, Lexicon, Model, RuleSpec } from '../types.js';
 import { countryEntries, type DependencyTable } from './countries.js';
 import { cityGazetteer } from './gazetteer.js';
 import { PhraseTable } from './phrases.js';
 import { compileRule, indexRules, inflections } from './rules.js';
 import { getNlp } from '../nlp.js';
-import type { ActorFile } from './user-files.js';
+import { loadConflicts, packageRoot } from '../paths.js';
 
-/** The package root: the nearest folder above this file with a package.json. */
-export function packageRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json'))) {
-    const up = dirname(dir);
-    if (up === dir) throw new Error('entente: cannot find the package root');
-    dir = up;
-  }
-  return dir;
-}
+export { packageRoot } from '../paths.js';
+import type { ActorFile } from './user-files.js';
 
 const readJson = <T>(path: string): T => JSON.parse(readFileSync(path, 'utf8')) as T;
 
@@ -31,12 +22,6 @@ export interface ModelOptions {
 }
 
 /** Build the model once: every dictionary indexed, every rule compiled. */
-/** The conflicts table alone (data/conflicts.json): the analytics need it without the language model. */
-export function loadConflicts(dataDir = join(packageRoot(), 'data')): Conflict[] {
-  const path = join(dataDir, 'conflicts.json');
-  return existsSync(path) ? readJson<Conflict[]>(path) : [];
-}
-
 export function loadModel(options: ModelOptions = {}): Model {
   const root = packageRoot();
   const dataDir = options.dataDir ?? join(root, 'data');

@@ -26,6 +26,7 @@ function importFile(store: Store, format: Dataset, file: string, bytes: Buffer) 
     const counts = { rows: reader.rows, imported: r.inserted, skipped: reader.skipped, duplicates: r.duplicates };
     store.finishImport(id, counts);
     const clustered = store.recluster('new');
+    store.refreshTallies();
     return { file, format, ...counts, passed: reader.passed, clusters: clustered.clusters, problems };
   });
 }

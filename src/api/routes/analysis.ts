@@ -31,7 +31,8 @@ const one = z.object({ state: z.string() });
 
 /** The stored events behind evidence, by id: sentence, claimant and story for each number. */
 function eventsOf(store: Store, ids: Iterable<number>): Record<number, StoredEvent> {
-  const list = [...new Set(ids)];
+  // Aggregate acts of a large store's sums have negative ids: they stand for many events, not one.
+  const list = [...new Set(ids)].filter((id) => id > 0);
   const out: Record<number, StoredEvent> = {};
   for (let i = 0; i < list.length; i += 500) for (const e of store.events({ ids: list.slice(i, i + 500) })) out[e.rowid] = e;
   return out;

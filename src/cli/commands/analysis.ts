@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { AnalysisError, askCompare, askCrises, askDyad, askGap, askNetwork, askTest, resolveState, toGraphML, type Knowledge } from '../../analysis/index.js';
 import { isDay } from '../../analysis/periods.js';
-import { loadConflicts } from '../../model/load.js';
+import { loadConflicts } from '../../paths.js';
 import { dbPath, openStore } from '../../store/open.js';
 import type { DateWindow, Evidence, PeriodUnit, Store, StoredEvent } from '../../types.js';
 import {
@@ -78,7 +78,7 @@ const knowledge = (flags: Flags): Knowledge => ({ conflicts: loadConflicts(), to
 
 /** The stored events behind evidence, for tables (sentence, claimant) and for JSON (as `events`). */
 function lookup(store: Store, evidence: readonly Evidence[], more: readonly number[] = []): Lookup {
-  const ids = [...new Set([...evidence.map((e) => e.act.id), ...more])];
+  const ids = [...new Set([...evidence.map((e) => e.act.id), ...more])].filter((id) => id > 0);
   const out = new Map<number, StoredEvent>();
   for (let i = 0; i < ids.length; i += 500) for (const e of store.events({ ids: ids.slice(i, i + 500) })) out.set(e.rowid, e);
   return out;

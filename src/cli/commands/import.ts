@@ -81,6 +81,9 @@ export async function runImport(files: string[], flags: ImportFlags, io: Io): Pr
       const started = performance.now();
       const r = store.transaction(() => store.recluster('new'));
       io.err(`clustered ${r.events} events into ${r.clusters} clusters in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+      const t = performance.now();
+      const dyads = store.refreshTallies();
+      io.err(`summed ${dyads} dyads by month for the analytics in ${((performance.now() - t) / 1000).toFixed(1)} s\n`);
     }
     if (flags.stats) io.err(`entente: peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB\n`);
     return failed ? 1 : 0;

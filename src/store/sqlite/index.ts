@@ -9,7 +9,8 @@ import { Writer } from './write.js';
 import { Reader } from './read.js';
 import { Admin } from './admin.js';
 import { StoryReader } from './stories.js';
-import { readActs, readTally } from './acts.js';
+import { readActs, readTally, readWindowActs } from './acts.js';
+import { refreshTallies, talliesFresh } from './tallies.js';
 
 export interface SqliteOptions {
   /** Refuse to grow the database file past this many megabytes (a safety cap; also simulates a full disk). */
@@ -92,8 +93,24 @@ export class SqliteStore implements Store {
     return readActs(this.db, query);
   }
 
-  tally(query: ActQuery): DayTally[] {
-    return readTally(this.db, query);
+  tally(query: ActQuery, opts: { readonly coarse?: boolean } = {}): DayTally[] {
+    return readTally(this.db, query, opts.coarse ?? false, this.freshTallies());
+  }
+
+  windowActs(query: ActQuery & { readonly from: string; readonly to: string }): Act[] {
+    return readWindowActs(this.db, query, this.freshTallies());
+  }
+
+  refreshTallies(): number {
+    return refreshTallies(this.db);
+  }
+
+  /** Sums are used when current; a writable store brings them up to date first, a read-only one reads the events. */
+  private freshTallies(): boolean {
+    if (talliesFresh(this.db)) return true;
+    if (this.db.readonly) return false;
+    refreshTallies(this.db);
+    return true;
   }
 
   dyad(actor: string, recipient: string, by: 'week' | 'month' | 'quarter' | 'year', filter: EventFilter = {}): DyadPeriod[] {

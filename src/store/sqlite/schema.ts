@@ -81,8 +81,8 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (code, sector, identifier)
   ) WITHOUT ROWID;
   `,
-  // 2: analytics. Acts are read by recipient and kept apart when undated; a covering dyad index answers timelines
-  // without touching the table; compound events (several parties, or a joint act) are flagged to be expanded.
+  // 2: analytics. Acts are read by recipient; undated acts and exact acts (coded or compound: everything the monthly
+  // sums of migration 3 do not cover) have small partial indexes; the covering dyad index answers timelines.
   `
   ALTER TABLE events ADD COLUMN compound INTEGER NOT NULL DEFAULT 0;
   UPDATE events SET compound = 1 WHERE record IS NOT NULL AND (
@@ -95,6 +95,20 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX events_dyad ON events (actor, recipient, date, event, quad, scale, certainty, cluster, precision, compound);
   CREATE INDEX events_recipient ON events (recipient, date);
   CREATE INDEX events_undated ON events (actor, recipient) WHERE (date IS NULL OR precision IN ('publication', 'unresolved'));
-  CREATE INDEX events_compound ON events (id) WHERE compound = 1;
+  CREATE INDEX events_undated_recipient ON events (recipient) WHERE (date IS NULL OR precision IN ('publication', 'unresolved'));
+  CREATE INDEX events_exact ON events (actor, recipient, date) WHERE NOT (certainty IS NULL AND compound = 0);
+  CREATE INDEX events_exact_recipient ON events (recipient, date) WHERE NOT (certainty IS NULL AND compound = 0);
+  `,
+  // 3: monthly sums of imported single-dyad events, for timelines and tests on large stores. A derived cache: writers
+  // mark the dyads they touch as dirty, and refreshTallies() rebuilds them (imported events have no certainty).
+  `
+  CREATE TABLE month_tallies (
+    actor TEXT NOT NULL, recipient TEXT NOT NULL, month TEXT NOT NULL, event TEXT NOT NULL, quad INTEGER NOT NULL,
+    count INTEGER NOT NULL, scale_sum REAL NOT NULL, heads INTEGER NOT NULL,
+    PRIMARY KEY (actor, recipient, month, event, quad)
+  ) WITHOUT ROWID;
+  CREATE INDEX month_tallies_recipient ON month_tallies (recipient, month);
+  CREATE TABLE tally_dirty (actor TEXT NOT NULL, recipient TEXT NOT NULL, PRIMARY KEY (actor, recipient)) WITHOUT ROWID;
+  INSERT INTO tally_dirty SELECT DISTINCT actor, recipient FROM events WHERE certainty IS NULL AND compound = 0;
   `,
 ];

@@ -34,6 +34,7 @@ export class Writer {
         actor, recipient, dead, place_country, lat, lon, record, actor_sector, recipient_sector, actor_text, recipient_text,
         mode, context, event_text, place, original_code, mapping, compound)
         VALUES (?, 'imported', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      markDirty: db.prepare('INSERT OR IGNORE INTO tally_dirty (actor, recipient) VALUES (?, ?)'),
       beginImport: db.prepare('INSERT INTO imports (dataset, file, started_at) VALUES (?, ?, ?)'),
       finishImport: db.prepare('UPDATE imports SET finished_at = ?, rows = ?, imported = ?, skipped = ?, duplicates = ? WHERE id = ?'),
     };
@@ -89,6 +90,7 @@ export class Writer {
   putImported(importId: number, events: readonly ImportedEvent[]): { inserted: number; duplicates: number } {
     let inserted = 0;
     const stmt = this.q.insertImported;
+    const dyads = new Set<string>();
     for (const e of events) {
       const a = e.actor[0];
       const r = e.recipient[0];
@@ -103,7 +105,10 @@ export class Writer {
         e.mode.length ? e.mode.join(';') : null, e.context.length ? e.context.join(';') : null, e.event_text, loc?.name ?? null, e.original_code, e.mapping,
         e.actor.length > 1 || e.recipient.length > 1 ? 1 : 0,
       ).changes;
+      dyads.add(`${a?.code ?? ''}\u0000${r?.code ?? ''}`);
     }
+    // The monthly sums of these dyads are now stale (src/store/sqlite/tallies.ts).
+    for (const d of dyads) this.q.markDirty.run(...d.split('\u0000'));
     return { inserted, duplicates: events.length - inserted };
   }
 
@@ -165,6 +170,8 @@ export class Writer {
     flush(group);
     // One pass over the events in id order instead of an update per event.
     this.db.exec('UPDATE events SET cluster = a.cluster FROM temp.cluster_assign a WHERE events.id = a.event');
+    // Distinct-event counts in the monthly sums change with the clusters.
+    this.db.exec('INSERT OR IGNORE INTO tally_dirty (actor, recipient) SELECT DISTINCT actor, recipient FROM temp.cluster_order');
     this.db.exec('DROP TABLE temp.cluster_order; DROP TABLE temp.cluster_assign');
     return { clusters, events };
   }

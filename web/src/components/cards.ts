@@ -1,5 +1,5 @@
 import { h } from '../dom.js';
-import { isCoded, type AnyRecord } from '../types.js';
+import { isCoded, type Act, type AnyRecord } from '../types.js';
 import { stateName } from './states.js';
 
 const QUAD_NAME = ['', 'verbal cooperation', 'material cooperation', 'verbal conflict', 'material conflict'];
@@ -46,8 +46,10 @@ export function eventCard(r: AnyRecord, opts: { onShow?: () => void; id?: string
 }
 
 /** A short line for evidence lists: the sentence, who claims it and how surely. */
-export function evidenceLine(r: AnyRecord | undefined, extra: string): HTMLElement {
-  if (!r) return h('li', {}, extra);
+export function evidenceLine(r: AnyRecord | undefined, extra: string, act?: Act): HTMLElement {
+  // An aggregate act from a large store's sums stands for many imported events: no one sentence to show.
+  if (!r) return h('li', { class: 'evidence' }, act ? h('div', { class: 'ev-head' }, h('span', { class: `badge q${act.quad}` }, act.event), ' ',
+    `${act.actor} → ${act.recipient} · ${act.n ? `${act.n} imported events` : `event #${act.id}`}${act.date ? ` from ${act.date}` : ''} · ${extra}`) : extra);
   const coded = isCoded(r);
   const who = coded ? r.attribution.claimant_text ?? 'the story itself' : 'dataset';
   const how = coded ? r.attribution.certainty : 'asserted';

@@ -13,7 +13,7 @@ function rows(c: CandidateResult, events: WithEvents<Comparison>['events']): HTM
   const detail = h('tr', { id, hidden: true, class: 'evidence-row' }, h('td', { colspan: 6 },
     h('p', {}, c.reason),
     c.record.length ? h('p', {}, 'Record: ', c.record.map((r) => `${r.window.name ?? r.window.from} ${r.verdict}`).join('; ')) : null,
-    h('ul', { class: 'evidence-list' }, c.evidence.map((e) => evidenceLine(events[e.act.id]?.record, `${e.side}, ${e.kind} · ${e.reason}`)))));
+    h('ul', { class: 'evidence-list' }, c.evidence.map((e) => evidenceLine(events[e.act.id]?.record, `${e.side}, ${e.kind} · ${e.reason}`, e.act)))));
   const toggle = h('button', { type: 'button', class: 'link', 'aria-expanded': 'false', 'aria-controls': id }, `${c.partner} ${stateName(c.partner)}`);
   toggle.addEventListener('click', () => {
     const open = toggle.getAttribute('aria-expanded') !== 'true';

@@ -29,8 +29,8 @@ function partnerRows(p: PartnerResult, events: Readonly<Record<string, StoredEve
   const detailId = `ev-${p.partner}-${Math.random().toString(36).slice(2, 8)}`;
   const detail = h('tr', { id: detailId, class: 'evidence-row', hidden: true },
     h('td', { colspan: 7 },
-      p.evidence.length ? h('ul', { class: 'evidence-list' }, p.evidence.map((e) => evidenceLine(events[e.act.id]?.record, `${e.side}, ${e.kind}, weight ${n(e.weight)} · ${e.reason}`))) : h('p', {}, 'No acts in the window.'),
-      p.undated.length ? [h('h4', {}, 'Undated evidence (shown, not counted)'), h('ul', { class: 'evidence-list' }, p.undated.map((e) => evidenceLine(events[e.act.id]?.record, `${e.side} · ${e.reason}`)))] : null));
+      p.evidence.length ? h('ul', { class: 'evidence-list' }, p.evidence.map((e) => evidenceLine(events[e.act.id]?.record, `${e.side}, ${e.kind}, weight ${n(e.weight)} · ${e.reason}`, e.act))) : h('p', {}, 'No acts in the window.'),
+      p.undated.length ? [h('h4', {}, 'Undated evidence (shown, not counted)'), h('ul', { class: 'evidence-list' }, p.undated.map((e) => evidenceLine(events[e.act.id]?.record, `${e.side} · ${e.reason}`, e.act)))] : null));
   const toggle = h('button', { type: 'button', class: 'link', 'aria-expanded': 'false', 'aria-controls': detailId }, `${p.partner} ${stateName(p.partner)}`);
   toggle.addEventListener('click', () => {
     const open = toggle.getAttribute('aria-expanded') !== 'true';

@@ -29,7 +29,7 @@ async function showPeriod(box: HTMLElement, a: string, b: string, p: TimelinePer
     clear(box,
       h('h2', { id: 'period-h', tabindex: '-1' }, `${p.period}: ${acts.length} event${acts.length === 1 ? '' : 's'} between ${stateName(a)} and ${stateName(b)}`),
       gap?.flagged ? h('div', { class: 'gap-note' }, h('strong', {}, 'Say-do gap: '), gap.reason,
-        h('ul', { class: 'evidence-list' }, gap.evidence.map((e) => evidenceLine(gapEvents[e.act.id]?.record, `${e.side} · ${e.reason}`)))) : null,
+        h('ul', { class: 'evidence-list' }, gap.evidence.map((e) => evidenceLine(gapEvents[e.act.id]?.record, `${e.side} · ${e.reason}`, e.act)))) : null,
       acts.length ? h('ul', { class: 'evidence-list period-events' }, acts.map((x) => evidenceLine(r.events[x.id]?.record, x.joint ? 'joint act' : `${x.actor} → ${x.recipient}`))) : h('p', {}, 'No dated events in this period.'),
       r.truncated ? h('p', {}, 'Only the first 500 are listed.') : null);
     (box.querySelector('#period-h') as HTMLElement | null)?.focus();
