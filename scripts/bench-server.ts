@@ -100,6 +100,11 @@ try {
     url, connections, duration,
     requests: PAIRS.map(([a, b]) => ({ method: 'GET' as const, path: `/api/dyads/${a}/${b}` })),
   });
+  let n = 0;
+  await load('  the same, every answer uncached', {
+    url, connections, duration,
+    requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: `/api/dyads/${PAIRS[n % PAIRS.length]![0]}/${PAIRS[n % PAIRS.length]![1]}?nocache=${n++}` }) }],
+  });
   const text = article();
   await fetch(`${url}/api/code`, { method: 'POST', body: JSON.stringify({ text, date: '2021-12-01' }) });
   const code = await load(`POST /api/code (${(Buffer.byteLength(text) / 1024).toFixed(1)} KB article)`, {
