@@ -11,7 +11,7 @@ async function showStats(box: HTMLElement): Promise<void> {
       ['Clusters', fmtNumber(s.clusters)],
       ['Imports', fmtNumber(s.imports)],
       ['Dates', `${s.first_date ?? '—'} to ${s.last_date ?? '—'}`],
-      ['Size', `${(s.bytes / 1e6).toFixed(1)} MB`],
+      ['Size', s.bytes < 1e6 ? `${Math.round(s.bytes / 1024)} KB` : `${(s.bytes / 1e6).toFixed(1)} MB`],
     ];
     const types = Object.entries(s.by_type);
     clear(box,
