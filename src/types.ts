@@ -335,6 +335,8 @@ export interface Conflict {
   readonly aliases?: readonly string[];
   /** war, clashes, insurgency, intervention... */
   readonly scale: string;
+  /** The two opposing sides, for conflicts of more than two parties (who fought whom). */
+  readonly sides?: readonly [readonly string[], readonly string[]];
 }
 
 export interface GazetteerPlace {
