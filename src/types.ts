@@ -335,6 +335,10 @@ export interface Conflict {
   readonly aliases?: readonly string[];
   /** war, clashes, insurgency, intervention... */
   readonly scale: string;
+  /** The two opposing sides, for conflicts of more than two parties (who fought whom). */
+  readonly sides?: readonly [readonly string[], readonly string[]];
+  /** Who is on neither side, or what a code stands for in this conflict. */
+  readonly sides_note?: string;
 }
 
 export interface GazetteerPlace {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  alignmentOf, compare, crises, detectCrises, inWindow, isDated, network, partnershipTest, periodOf, periodsBetween, resolveState,
+  adversariesIn, alignmentOf, compare, crises, detectCrises, inWindow, isDated, network, partnershipTest, periodOf, periodsBetween, resolveState,
   sayDoGap, supportKind, tallyActs, timeline, toActs, toGraphML, verdictOf, weightOf,
 } from '../src/analysis/index.js';
 import type { ActRow } from '../src/analysis/acts.js';
@@ -211,6 +211,15 @@ describe('crisis windows', () => {
     ['protests', Array.from({ length: 12 }, (_, i) => act(`PROTEST ARM>AZE 2020-09-${String(i + 1).padStart(2, '0')}`))],
   ];
   it.each(quiet)('finds no window in %s', (_n, acts) => expect(detectCrises(tallyActs(acts), 'AZE')).toEqual([]));
+  const gulf = { id: 'g', name: 'Gulf War', parties: ['IRQ', 'KWT', 'USA', 'GBR'], sides: [['IRQ'], ['KWT', 'USA', 'GBR']] as [string[], string[]], start: '1990-08-02', end: '1991-02-28', places: [], scale: 'war' };
+  const sides: [string, Parameters<typeof adversariesIn>[0], string, string[]][] = [
+    ['the other party of two', { ...gulf, parties: ['AZE', 'ARM'], sides: undefined }, 'AZE', ['ARM']],
+    ['the other side, not the allies', gulf, 'USA', ['IRQ']],
+    ['every state of the other side', gulf, 'IRQ', ['KWT', 'USA', 'GBR']],
+    ['several parties without sides: none', { ...gulf, sides: undefined }, 'USA', []],
+    ['not a party', gulf, 'FRA', []],
+  ];
+  it.each(sides)('known conflict adversaries: %s', (_n, c, focal, want) => expect(adversariesIn(c, focal)).toEqual(want));
   it('merges a detected window into the known conflict it overlaps', () => {
     const conflicts = [{ id: 'w', name: 'Second war', parties: ['AZE', 'ARM'], start: '2020-09-27', end: '2020-11-10', places: [], scale: 'war' }];
     const w = crises(tallyActs(burst('ARM', ['2020-09', '2020-10', '2020-11'], 5)), 'AZE', { conflicts, today: '2021-12-01' });

@@ -146,6 +146,41 @@ export function storeContract(name: string, make: () => Store): void {
       store.close();
     });
 
+    it('reads events as acts: joint and compound events expanded, undated ones apart', () => {
+      const store = make();
+      put(store, story('j', 'Serbia and Azerbaijan signed a strategic partnership agreement in 2013. Serbia delivered weapons to Armenia.'));
+      const id = store.transaction(() => store.beginImport('gdelt', 'x.csv'));
+      store.transaction(() => store.putImported(id, [imported('g1'), imported('g2', { actor: [{ code: 'RUS', entity_text: 'Russia' }, { code: 'SRB', entity_text: 'Serbia' }] })]));
+      const pairs = (q: Parameters<Store['acts']>[0]) => store.acts(q).map((a) => `${a.event} ${a.actor}>${a.recipient}${a.joint ? ' joint' : ''}`).sort();
+      expect(pairs({ actor: ['SRB'], recipient: ['AZE'] })).toEqual(['AGREE SRB>AZE joint']);
+      expect(pairs({ involving: ['AZE'] })).toEqual(['AGREE AZE>SRB joint', 'AGREE SRB>AZE joint']);
+      expect(pairs({ actor: ['SRB'], recipient: ['ARM'], source: 'imported' })).toEqual(['AID SRB>ARM', 'AID SRB>ARM']);
+      expect(pairs({ actor: ['RUS'] })).toEqual(['AID RUS>ARM']);
+      expect(pairs({ actor: ['SRB'], recipient: ['ARM'], dated: false })).toEqual(['AID SRB>ARM']);
+      expect(pairs({ actor: ['SRB'], recipient: ['ARM'], dated: true, source: 'coded' })).toEqual([]);
+      store.close();
+    });
+
+    it('sums acts per day, or per month for imported events, and answers windows with aggregate acts', () => {
+      const store = make();
+      const id = store.transaction(() => store.beginImport('gdelt', 'x.csv'));
+      const rows = Array.from({ length: 2100 }, (_, i) => imported(`m${i}`, { date: `2020-${i % 2 ? '10' : '11'}-${String(1 + (i % 28)).padStart(2, '0')}` }));
+      store.transaction(() => store.putImported(id, rows));
+      store.transaction(() => store.recluster('all'));
+      expect(store.refreshTallies()).toBeGreaterThanOrEqual(0);
+      const total = (t: readonly { count: number }[]) => t.reduce((n, x) => n + x.count, 0);
+      const q = { actor: ['SRB'], recipient: ['ARM'], from: '2020-10-15', to: '2020-11-30' };
+      expect(total(store.tally(q))).toBe(total(store.tally(q, { coarse: true })));
+      expect(store.tally(q, { coarse: true }).some((t) => t.date === '2020-11-01')).toBe(true);
+      const window = store.windowActs({ recipient: ['ARM'], from: '2020-10-01', to: '2020-11-30' });
+      expect(window).toHaveLength(1);
+      expect(window[0]).toMatchObject({ actor: 'SRB', recipient: 'ARM', event: 'AID', id: -1 });
+      expect(window[0]!.n).toBeGreaterThan(0);
+      const small = store.windowActs({ recipient: ['ARM'], from: '2020-10-01', to: '2020-10-02' });
+      expect(small.every((a) => a.n === undefined && a.id > 0)).toBe(true);
+      store.close();
+    });
+
     it('backs up online into a readable copy', async () => {
       const store = make();
       put(store, story('s1', 'Serbia delivered weapons to Armenia.'));

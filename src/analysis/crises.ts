@@ -100,12 +100,17 @@ export function detectCrises(days: readonly DayTally[], focal: string, rule: Cri
   return out;
 }
 
-/** Windows of the conflicts the model knows in which the focal state was a party. */
+/** The focal state's adversaries in a known conflict: the other party of two, or the other side of several. */
+export function adversariesIn(c: Conflict, focal: string): readonly string[] {
+  if (!c.parties.includes(focal)) return [];
+  if (c.sides) return c.sides[0].includes(focal) ? c.sides[1] : c.sides[1].includes(focal) ? c.sides[0] : [];
+  return c.parties.length === 2 ? c.parties.filter((p) => p !== focal) : [];
+}
+
+/** Windows of the conflicts the model knows in which the focal state fought, one per adversary. */
 export function knownCrises(days: readonly DayTally[], focal: string, conflicts: readonly Conflict[], today: string, acts: readonly Act[] = []): CrisisWindow[] {
   const conflict = days.filter((t) => isConflict(t, focal));
-  return conflicts
-    .filter((c) => c.parties.includes(focal))
-    .flatMap((c) => c.parties.filter((p) => p !== focal).map((adversary) => window(focal, adversary, { from: c.start, to: c.end ?? today }, 'known', c.name, conflict, acts)));
+  return conflicts.flatMap((c) => adversariesIn(c, focal).map((adversary) => window(focal, adversary, { from: c.start, to: c.end ?? today }, 'known', c.name, conflict, acts)));
 }
 
 /** A window the user gives, with its intensity measured from the counts. */

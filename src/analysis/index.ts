@@ -1,7 +1,7 @@
 /** The analytics as a library: pure functions over acts, and the same questions asked of a store. */
 export { inWindow, isDated, spanOf, toActs } from './acts.js';
 export { alignmentOf, CERTAINTY_WEIGHT, supportKind, weightOf } from './classify.js';
-export { crises, DEFAULT_CRISIS_RULE, detectCrises, givenCrisis, knownCrises, strongestAdversary, type CrisisRule } from './crises.js';
+export { adversariesIn, crises, DEFAULT_CRISIS_RULE, detectCrises, givenCrisis, knownCrises, strongestAdversary, type CrisisRule } from './crises.js';
 export { compare, reliability, type CompareOptions } from './compare.js';
 export { sayDoGap, type GapOptions } from './gap.js';
 export { network, toGraphML, type NetworkOptions } from './network.js';

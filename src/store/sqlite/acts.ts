@@ -10,12 +10,9 @@ const UNDATED = "(date IS NULL OR precision IN ('publication', 'unresolved'))";
 /** Exact: coded or compound, what the monthly sums leave out. The expression of the partial indexes events_exact*. */
 const EXACT = 'NOT (certainty IS NULL AND compound = 0)';
 
-/** The party list of a compound event: parties for coded events, the record for imported ones. */
+/** The party list of a compound event (coded or imported, every compound event has its parties rows). */
 const PARTIES = `CASE WHEN e.compound = 0 THEN NULL
-  WHEN e.source = 'coded' THEN (SELECT group_concat(p.role || ':' || p.code, ',') FROM parties p WHERE p.event = e.id)
-  ELSE (SELECT group_concat('actor:' || json_extract(value, '$.code'), ',') FROM json_each(e.record, '$.actor'))
-    || ',' || COALESCE((SELECT group_concat('recipient:' || json_extract(value, '$.code'), ',') FROM json_each(e.record, '$.recipient')), '')
-  END`;
+  ELSE (SELECT group_concat(p.role || ':' || p.code, ',') FROM parties p WHERE p.event = e.id) END`;
 
 interface Row extends Omit<ActRow, 'parties'> {
   readonly party_list: string | null;

@@ -87,6 +87,10 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE events ADD COLUMN compound INTEGER NOT NULL DEFAULT 0;
   UPDATE events SET compound = 1 WHERE record IS NOT NULL AND (
     json_array_length(record, '$.actor') > 1 OR json_array_length(record, '$.recipient') != 1);
+  INSERT INTO parties (event, role, code, sector, entity_text)
+    SELECT e.id, r.role, json_extract(p.value, '$.code'), json_extract(p.value, '$.sector'), json_extract(p.value, '$.entity_text')
+    FROM events e, (SELECT 'actor' AS role UNION ALL SELECT 'recipient') r, json_each(e.record, '$.' || r.role) p
+    WHERE e.source = 'imported' AND e.compound = 1;
   UPDATE events SET
     mode = (SELECT group_concat(value, ';') FROM json_each(record, '$.mode')),
     context = (SELECT group_concat(value, ';') FROM json_each(record, '$.context'))

@@ -97,14 +97,23 @@ export class Writer {
       const loc = e.event_loc;
       const size = e.size;
       // The columns hold one dyad and a death toll; anything more keeps the whole record.
-      const full = e.actor.length > 1 || e.recipient.length > 1 || (size !== null && (size.injured !== undefined || size.arrested !== undefined)) || e.text !== null;
-      inserted += stmt.run(
+      const compound = e.actor.length > 1 || e.recipient.length > 1;
+      const full = compound || (size !== null && (size.injured !== undefined || size.arrested !== undefined)) || e.text !== null;
+      const info = stmt.run(
         `${e.provenance.dataset}:${e.source_id}`, importId, e.provenance.row ?? null, e.source_id, e.url, e.date, e.date_precision, e.event, e.quad_code, e.event_scale,
         a?.code ?? '', r?.code ?? '', size?.dead ?? null, loc?.country ?? null, loc?.lat ?? null, loc?.lon ?? null, full ? JSON.stringify(e) : null,
         a?.sector ?? null, r?.sector ?? null, a?.entity_text ?? null, r?.entity_text ?? null,
         e.mode.length ? e.mode.join(';') : null, e.context.length ? e.context.join(';') : null, e.event_text, loc?.name ?? null, e.original_code, e.mapping,
-        e.actor.length > 1 || e.recipient.length > 1 ? 1 : 0,
-      ).changes;
+        compound ? 1 : 0,
+      );
+      inserted += info.changes;
+      // A compound event's parties are listed, so that queries by any of its parties find it.
+      if (compound && info.changes) {
+        const eventId = Number(info.lastInsertRowid);
+        for (const [role, list] of [['actor', e.actor], ['recipient', e.recipient]] as const) {
+          for (const p of list) this.q.insertParty.run(eventId, role, p.code, p.sector ?? null, p.entity_text, null);
+        }
+      }
       dyads.add(`${a?.code ?? ''}\u0000${r?.code ?? ''}`);
     }
     // The monthly sums of these dyads are now stale (src/store/sqlite/tallies.ts).
