@@ -22,10 +22,26 @@ function isoWeek(d: string): PeriodSpan {
   return { period: `${year}-W${String(week).padStart(2, '0')}`, from: iso(monday), to: iso(monday + 6 * DAY) };
 }
 
-const lastDay = (y: number, m: number): string => iso(Date.UTC(y, m, 0));
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const leap = (y: number): boolean => y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+const lastDay = (y: number, m: number): string =>
+  `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${m === 2 && leap(y) ? 29 : DAYS[m - 1]}`;
+
+/** Periods are asked for the same few hundred days over and over (every sum of a timeline): remember them. */
+const memo = new Map<string, PeriodSpan>();
 
 /** The period a day falls in. */
 export function periodOf(date: string, by: PeriodUnit): PeriodSpan {
+  const key = `${by}${date}`;
+  let p = memo.get(key);
+  if (!p) {
+    if (memo.size > 100_000) memo.clear();
+    memo.set(key, (p = computePeriod(date, by)));
+  }
+  return p;
+}
+
+function computePeriod(date: string, by: PeriodUnit): PeriodSpan {
   const y = +date.slice(0, 4);
   const m = +date.slice(5, 7);
   switch (by) {
