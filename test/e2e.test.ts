@@ -57,6 +57,19 @@ async function shot(page: Page, name: string, width: number): Promise<void> {
 }
 
 describe('dashboard (chromium)', () => {
+  it('a first visit shows the stored seed article coded', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    try {
+      await page.goto(server.url);
+      const card = page.locator('article.card', { hasText: 'Anadolu Agency' }).filter({ hasText: 'SRB → ARM' });
+      await expect.poll(() => card.count(), { timeout: 15_000 }).toBeGreaterThan(0);
+      expect(await page.locator('article.card').count()).toBe(15);
+      await page.screenshot({ path: join(OUT, 'first-visit-1280.png') });
+    } finally {
+      await page.close();
+    }
+  });
+
   it('Read: pasting the seed article shows an AID card SRB → ARM claimed by Anadolu Agency; its button shows the sentence', async () => {
     const { readFileSync } = await import('node:fs');
     const text = readFileSync(join(ROOT, 'examples', 'azerbaijan-serbia-partnership.txt'), 'utf8');

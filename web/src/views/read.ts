@@ -98,7 +98,8 @@ export async function render(main: HTMLElement): Promise<void> {
   try {
     const list = await apiGet<{ stories: StorySummary[] }>('/api/stories?limit=500');
     stored.append(...list.stories.map((s) => h('option', { value: s.story_id }, `${s.title ?? s.story_id} (${s.published ?? 'undated'}, ${s.events} events)`)));
-    const wanted = hashParams().get('story');
+    // A first visit opens the first stored story (the seed article on a new install): a coded article at once.
+    const wanted = hashParams().get('story') ?? list.stories[0]?.story_id;
     if (wanted) {
       stored.value = wanted;
       await loadStored(out, wanted, say);
