@@ -10,6 +10,7 @@ import { Reader } from './read.js';
 import { Admin } from './admin.js';
 import { StoryReader } from './stories.js';
 import { readActs, readTally, readWindowActs } from './acts.js';
+import { periodOf } from '../../analysis/periods.js';
 import { refreshTallies, talliesFresh } from './tallies.js';
 
 export interface SqliteOptions {
@@ -113,8 +114,20 @@ export class SqliteStore implements Store {
     return true;
   }
 
+  /**
+   * Counts per period and type for actor → recipient. By month, quarter or year, from the day and month sums that
+   * the analytics use (fast on large stores); by week, or filtered by certainty or ids, from the events.
+   */
   dyad(actor: string, recipient: string, by: 'week' | 'month' | 'quarter' | 'year', filter: EventFilter = {}): DyadPeriod[] {
-    return this.reader.dyad(actor, recipient, by, filter);
+    if (by === 'week' || filter.certainty?.length || filter.ids) return this.reader.dyad(actor, recipient, by, filter);
+    const counts = new Map<string, DyadPeriod>();
+    for (const t of this.tally({ actor: [actor], recipient: [recipient], type: filter.type, quad: filter.quad, from: filter.from, to: filter.to, source: filter.source }, { coarse: true })) {
+      if (t.actor !== actor || t.recipient !== recipient) continue;
+      const period = periodOf(t.date, by).period;
+      const key = `${period}|${t.event}`;
+      counts.set(key, { period, event: t.event, count: (counts.get(key)?.count ?? 0) + t.count });
+    }
+    return [...counts.values()].sort((x, y) => x.period.localeCompare(y.period) || x.event.localeCompare(y.event));
   }
 
   search(query: string, limit: number): SearchHit[] {
