@@ -38,6 +38,21 @@ export function inWindow(a: Act, from: string, to: string): boolean {
   return s.from <= to && s.to >= from;
 }
 
+/** Scores and sums as the answers show them: two decimals. */
+export const round2 = (x: number): number => Math.round(x * 100) / 100;
+
+/** Group items by a key, in order. */
+export function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const t of items) {
+    const k = key(t);
+    const list = out.get(k);
+    if (list) list.push(t);
+    else out.set(k, [t]);
+  }
+  return out;
+}
+
 const split = (s: string | null): readonly string[] => (s ? s.split(';') : []);
 
 /** The directed pairs of one stored event: actor × recipient, or each ordered pair of a joint act's actors. */

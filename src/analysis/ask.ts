@@ -3,7 +3,7 @@
  * to the pure functions. The CLI, the API and library users call these.
  */
 import type {
-  AlignmentNetwork, Comparison, Conflict, CrisisWindow, DateWindow, GapReport, PartnershipTest, PeriodUnit, Store, Timeline,
+  AlignmentNetwork, Comparison, Conflict, CrisisWindow, DateWindow, GapReport, PartnershipTest, PeriodUnit, Store, StoredEvent, Timeline,
 } from '../types.js';
 import { countryName } from '../import/countries.js';
 import { WORDS } from './classify.js';
@@ -78,16 +78,28 @@ export function askTest(store: Store, k: Knowledge, q: TestQuestion): Partnershi
     });
 }
 
+/** The stored events behind answers' act ids, read 500 at a time; aggregate acts (negative ids) stand for many and are left out. */
+export function evidenceEvents(store: Store, ids: Iterable<number>): Map<number, StoredEvent> {
+  const list = [...new Set(ids)].filter((id) => id > 0);
+  const out = new Map<number, StoredEvent>();
+  for (let i = 0; i < list.length; i += 500) for (const e of store.events({ ids: list.slice(i, i + 500) })) out.set(e.rowid, e);
+  return out;
+}
+
+/** A state's crisis windows and the adversaries in them. */
+function crisesOf(store: Store, k: Knowledge, focal: string): { windows: CrisisWindow[]; adversaries: string[] } {
+  const windows = askCrises(store, k, { focal });
+  return { windows, adversaries: [...new Set(windows.map((w) => w.adversary))] };
+}
+
 export function askGap(store: Store, k: Knowledge, q: { a: string; b: string; by?: PeriodUnit; confirmedOnly?: boolean }): GapReport {
-  const windows = askCrises(store, k, { focal: q.b });
-  const adversaries = [...new Set(windows.map((w) => w.adversary))];
+  const { windows, adversaries } = crisesOf(store, k, q.b);
   const acts = store.acts({ actor: [q.a], recipient: [q.b, ...adversaries] });
   return sayDoGap(acts, q.a, q.b, { by: q.by ?? 'year', crises: windows, confirmedOnly: q.confirmedOnly });
 }
 
 export function askCompare(store: Store, k: Knowledge, q: { focal: string; partners: readonly string[]; confirmedOnly?: boolean }): Comparison {
-  const windows = askCrises(store, k, { focal: q.focal });
-  const adversaries = [...new Set(windows.map((w) => w.adversary))];
+  const { windows, adversaries } = crisesOf(store, k, q.focal);
   const acts = store.acts({ actor: q.partners, recipient: [q.focal, ...adversaries] });
   return compare(acts, q.focal, { partners: q.partners, crises: windows, confirmedOnly: q.confirmedOnly });
 }

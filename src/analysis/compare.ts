@@ -3,7 +3,7 @@
  * by kind, and how each behaved in the focal state's past crisis windows. Pure.
  */
 import type { Act, CandidateResult, Comparison, CrisisWindow, Evidence, SupportKind, Verdict } from '../types.js';
-import { isDated } from './acts.js';
+import { isDated, round2 } from './acts.js';
 import { oncePerEvent, supportKind, weightOf } from './classify.js';
 import { partnershipTest } from './partners.js';
 
@@ -21,14 +21,13 @@ const CANDIDATE_EVIDENCE = 50;
 export const RELIABILITY_WEIGHT = 10;
 
 const zero = (): Record<SupportKind, number> => ({ military: 0, economic: 0, technology: 0, diplomatic: 0 });
-const round = (x: number): number => Math.round(x * 100) / 100;
 const sum = (r: Readonly<Record<SupportKind, number>>): number => r.military + r.economic + r.technology + r.diplomatic;
 
 function delivered(list: readonly Evidence[]): Record<SupportKind, number> {
   const out = zero();
   for (const e of oncePerEvent(list)) {
     const k = supportKind(e.act);
-    if (k) out[k] = round(out[k] + e.weight);
+    if (k) out[k] = round2(out[k] + e.weight);
   }
   return out;
 }
@@ -37,7 +36,7 @@ function delivered(list: readonly Evidence[]): Record<SupportKind, number> {
 export function reliability(verdicts: readonly Verdict[]): number | null {
   const acted = verdicts.filter((v) => v !== 'silent');
   if (acted.length === 0) return null;
-  return round(acted.reduce((s, v) => s + (v === 'held' ? 1 : v === 'wavered' ? 0.5 : 0), 0) / acted.length);
+  return round2(acted.reduce((s, v) => s + (v === 'held' ? 1 : v === 'wavered' ? 0.5 : 0), 0) / acted.length);
 }
 
 export function compare(acts: readonly Act[], focal: string, opts: CompareOptions): Comparison {
@@ -60,8 +59,8 @@ export function compare(acts: readonly Act[], focal: string, opts: CompareOption
     const rel = reliability(record.map((r) => r.verdict));
     const given = delivered(toFocal);
     const against = delivered(toAdversaries);
-    const score = round(sum(given) - 2 * sum(against) + RELIABILITY_WEIGHT * ((rel ?? 0.5) - 0.5));
-    const reason = `delivered ${round(sum(given))} to ${focal}, ${round(sum(against))} to its adversaries; `
+    const score = round2(sum(given) - 2 * sum(against) + RELIABILITY_WEIGHT * ((rel ?? 0.5) - 0.5));
+    const reason = `delivered ${round2(sum(given))} to ${focal}, ${round2(sum(against))} to its adversaries; `
       + (rel === null ? 'no record in its crisis windows' : `held ${Math.round(rel * 100)}% of the crisis windows where it acted`);
     const evidence = [...toFocal, ...toAdversaries].sort((x, y) => y.weight - x.weight).slice(0, CANDIDATE_EVIDENCE);
     return { partner, rank: 0, toFocal: given, toAdversaries: against, record, reliability: rel, score, reason, evidence };

@@ -4,7 +4,7 @@
  * Counts come as day (or month) sums, so that large stores answer from their monthly sums. Pure.
  */
 import type { Act, Conflict, CrisisWindow, DateWindow, DayTally } from '../types.js';
-import { inWindow } from './acts.js';
+import { groupBy, inWindow, round2 } from './acts.js';
 import { addDays, monthsSpanned, periodOf, periodsBetween } from './periods.js';
 
 export interface CrisisRule {
@@ -24,18 +24,6 @@ export const DEFAULT_CRISIS_RULE: CrisisRule = { baselineMonths: 12, factor: 3, 
 
 /** Evidence ids kept per window (its counts cover every event). */
 const WINDOW_EVIDENCE = 200;
-
-/** Group items by a key, in order. */
-export function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const t of items) {
-    const k = key(t);
-    const list = out.get(k);
-    if (list) list.push(t);
-    else out.set(k, [t]);
-  }
-  return out;
-}
 
 /** Distinct real-world events among acts: distinct clusters, an unclustered act counting as its own. */
 export function distinctEvents(acts: readonly Act[]): number {
@@ -60,7 +48,7 @@ function window(focal: string, adversary: string, w: DateWindow, source: CrisisW
   const evidence = acts.filter((a) => a.n === undefined && a.id > 0 && (a.actor === adversary || a.recipient === adversary) && inWindow(a, w.from, w.to)).map((a) => a.id);
   return {
     focal, adversary, from: w.from, to: w.to, source, name, events,
-    intensity: Math.round((events / monthsSpanned(w.from, w.to)) * 100) / 100, peak,
+    intensity: round2(events / monthsSpanned(w.from, w.to)), peak,
     evidence: [...new Set(evidence)].slice(0, WINDOW_EVIDENCE),
   };
 }
@@ -76,15 +64,16 @@ export function detectCrises(days: readonly DayTally[], focal: string, rule: Cri
     const counts = months.map((m) => sum(perMonth.get(m.period) ?? []));
     const mean = (end: number): number => counts.slice(Math.max(0, end - rule.baselineMonths), end).reduce((s, x) => s + x, 0) / rule.baselineMonths;
     // Inside a run of hot months the baseline stays at its value before the run: a long war does not become its own baseline.
-    const hot: boolean[] = [];
     let runStart = -1;
-    counts.forEach((c, i) => {
-      const lastHot = hot.lastIndexOf(true);
+    let lastHot = -1;
+    const hot = counts.map((c, i) => {
       if (lastHot < 0 || i - lastHot - 1 > rule.maxGap) runStart = -1;
-      const baseline = mean(runStart >= 0 ? runStart : i);
-      const isHot = c >= rule.minEvents && c >= rule.factor * baseline;
-      if (isHot && runStart < 0) runStart = i;
-      hot.push(isHot);
+      const isHot = c >= rule.minEvents && c >= rule.factor * mean(runStart >= 0 ? runStart : i);
+      if (isHot) {
+        if (runStart < 0) runStart = i;
+        lastHot = i;
+      }
+      return isHot;
     });
     for (let i = 0; i < months.length; i++) {
       if (!hot[i]) continue;

@@ -3,7 +3,7 @@
  * B; deeds are A's material acts toward B, and toward B's adversaries inside B's crisis windows. Pure.
  */
 import type { Act, CrisisWindow, Evidence, GapPeriod, GapReport, PeriodUnit } from '../types.js';
-import { inWindow, isDated } from './acts.js';
+import { inWindow, isDated, round2 } from './acts.js';
 import { HARM, HELP, HOSTILE_WORDS, oncePerEvent, WORDS, weightOf } from './classify.js';
 import { addYears, periodOf, periodsBetween } from './periods.js';
 
@@ -40,7 +40,7 @@ function score(act: Act, a: string, b: string, crises: readonly CrisisWindow[], 
     : { act, side: 'did', kind: 'material', weight: w, reason: `${act.event} against ${act.recipient}, ${when}` };
 }
 
-const total = (list: readonly Evidence[]): number => Math.round(oncePerEvent(list).reduce((s, e) => s + e.weight, 0) * 100) / 100;
+const total = (list: readonly Evidence[]): number => round2(oncePerEvent(list).reduce((s, e) => s + e.weight, 0));
 
 export function sayDoGap(acts: readonly Act[], a: string, b: string, opts: GapOptions): GapReport {
   const lookback = opts.lookbackYears ?? 10;

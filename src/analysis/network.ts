@@ -1,6 +1,6 @@
 /** Question 6: who supported and who opposed whom in a period, as a signed weighted graph (JSON or GraphML). Pure. */
 import type { Act, AlignmentNetwork, DateWindow, Evidence, NetworkEdge } from '../types.js';
-import { inWindow, isDated } from './acts.js';
+import { groupBy, inWindow, isDated, round2 } from './acts.js';
 import { HARM, HELP, HOSTILE_WORDS, oncePerEvent, WORDS, weightOf } from './classify.js';
 
 /** Event ids kept per edge as evidence (the edge's counts cover them all). */
@@ -14,28 +14,23 @@ export interface NetworkOptions {
   readonly name?: (code: string) => string | undefined;
 }
 
-const round = (x: number): number => Math.round(x * 100) / 100;
 
 export function network(acts: readonly Act[], opts: NetworkOptions = {}): AlignmentNetwork {
-  const byEdge = new Map<string, Evidence[]>();
-  for (const a of acts) {
-    if (!isDated(a) || (opts.window && !inWindow(a, opts.window.from, opts.window.to))) continue;
+  const scored = (a: Act): Evidence | null => {
+    if (!isDated(a) || (opts.window && !inWindow(a, opts.window.from, opts.window.to))) return null;
     const supports = WORDS.has(a.event) || HELP.has(a.event);
-    if (!supports && !HOSTILE_WORDS.has(a.event) && !HARM.has(a.event)) continue;
+    if (!supports && !HOSTILE_WORDS.has(a.event) && !HARM.has(a.event)) return null;
     const weight = weightOf(a, opts.confirmedOnly);
-    if (weight === 0) continue;
-    const e: Evidence = { act: a, side: supports ? 'aligned' : 'misaligned', kind: WORDS.has(a.event) || HOSTILE_WORDS.has(a.event) ? 'verbal' : 'material', weight, reason: a.event };
-    const key = `${a.actor}\u0000${a.recipient}`;
-    const list = byEdge.get(key);
-    if (list) list.push(e);
-    else byEdge.set(key, [e]);
-  }
+    if (weight === 0) return null;
+    return { act: a, side: supports ? 'aligned' : 'misaligned', kind: WORDS.has(a.event) || HOSTILE_WORDS.has(a.event) ? 'verbal' : 'material', weight, reason: a.event };
+  };
+  const byEdge = groupBy(acts.map(scored).filter((e): e is Evidence => e !== null), (e) => `${e.act.actor}\u0000${e.act.recipient}`);
   let edges: NetworkEdge[] = [...byEdge].map(([key, list]) => {
     const [source, target] = key.split('\u0000') as [string, string];
     const once = oncePerEvent(list);
-    const support = round(once.filter((e) => e.side === 'aligned').reduce((s, e) => s + e.weight, 0));
-    const opposition = round(once.filter((e) => e.side === 'misaligned').reduce((s, e) => s + e.weight, 0));
-    const weight = round(support - opposition);
+    const support = round2(once.filter((e) => e.side === 'aligned').reduce((s, e) => s + e.weight, 0));
+    const opposition = round2(once.filter((e) => e.side === 'misaligned').reduce((s, e) => s + e.weight, 0));
+    const weight = round2(support - opposition);
     return { source, target, weight, sign: weight > 0 ? 1 : weight < 0 ? -1 : 0, support, opposition, events: [...new Set(list.map((e) => e.act.id))].slice(0, EDGE_EVIDENCE) };
   });
   const around = opts.around ?? null;
@@ -46,7 +41,7 @@ export function network(acts: readonly Act[], opts: NetworkOptions = {}): Alignm
   edges.sort((x, y) => Math.abs(y.weight) - Math.abs(x.weight) || x.source.localeCompare(y.source) || x.target.localeCompare(y.target));
   const acts_ = new Map<string, number>();
   for (const e of edges) for (const n of [e.source, e.target]) acts_.set(n, (acts_.get(n) ?? 0) + e.support + e.opposition);
-  const nodes = [...acts_].sort((x, y) => x[0].localeCompare(y[0])).map(([id, n]) => ({ id, label: opts.name?.(id) ?? id, acts: round(n) }));
+  const nodes = [...acts_].sort((x, y) => x[0].localeCompare(y[0])).map(([id, n]) => ({ id, label: opts.name?.(id) ?? id, acts: round2(n) }));
   return { window: opts.window ?? null, around, nodes, edges };
 }
 

@@ -3,7 +3,7 @@
  * scored as aligned or misaligned, verbal or material, weighted by certainty and counted once per real-world event. Pure.
  */
 import type { Act, CrisisWindow, Evidence, PartnerResult, PartnershipTest, Verdict } from '../types.js';
-import { inWindow, isDated } from './acts.js';
+import { groupBy, inWindow, isDated, round2 } from './acts.js';
 import { alignmentOf, oncePerEvent, WORDS, weightOf } from './classify.js';
 import { addDays, addYears } from './periods.js';
 
@@ -34,13 +34,13 @@ function sums(evidence: readonly Evidence[]): { aligned: { verbal: number; mater
   return out;
 }
 
-const fmt = (x: number): string => String(Math.round(x * 100) / 100);
+const fmt = (x: number): string => String(round2(x));
 
 /** The verdict thresholds of docs/analysis.md. */
 export function verdictOf(aligned: { verbal: number; material: number }, misaligned: { verbal: number; material: number }): { verdict: Verdict; score: number; reason: string } {
   const a = 2 * aligned.material + aligned.verbal;
   const m = 2 * misaligned.material + misaligned.verbal;
-  const score = Math.round((a - m) * 100) / 100;
+  const score = round2(a - m);
   if (a === 0 && m === 0) return { verdict: 'silent', score, reason: 'no scored act in the window' };
   if (m === 0) return { verdict: 'held', score, reason: `aligned acts only (${fmt(a)})` };
   if (misaligned.material > 0 && misaligned.material >= aligned.material) {
@@ -64,17 +64,10 @@ export function partnershipTest(acts: readonly Act[], focal: string, opts: TestO
     const weight = weightOf(a, confirmedOnly);
     return weight > 0 ? { act: a, side: al.side, kind: al.kind, weight, reason: al.reason } : null;
   };
-  const inside = new Map<string, Evidence[]>();
-  const undated = new Map<string, Evidence[]>();
-  for (const a of acts) {
-    if (a.actor === focal || a.actor === adversary) continue;
-    const target = isDated(a) ? (inWindow(a, w.from, w.to) ? inside : null) : undated;
-    const e = target && scored(a);
-    if (!e || !target) continue;
-    const list = target.get(a.actor);
-    if (list) list.push(e);
-    else target.set(a.actor, [e]);
-  }
+  const byPartner = (list: readonly Act[]): Map<string, Evidence[]> =>
+    groupBy(list.filter((a) => a.actor !== focal && a.actor !== adversary).map(scored).filter((e): e is Evidence => e !== null), (e) => e.act.actor);
+  const inside = byPartner(acts.filter((a) => inWindow(a, w.from, w.to)));
+  const undated = byPartner(acts.filter((a) => !isDated(a)));
   // Default partners: declared before the window, or declaring support inside it (words toward the focal state).
   const during = [...inside].filter(([, list]) => list.some((e) => e.act.recipient === focal && WORDS.has(e.act.event))).map(([p]) => p);
   const names = opts.partners ?? [...new Set([...declared, ...during])];

@@ -27,21 +27,8 @@ const leap = (y: number): boolean => y % 4 === 0 && (y % 100 !== 0 || y % 400 ==
 const lastDay = (y: number, m: number): string =>
   `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${m === 2 && leap(y) ? 29 : DAYS[m - 1]}`;
 
-/** Periods are asked for the same few hundred days over and over (every sum of a timeline): remember them. */
-const memo = new Map<string, PeriodSpan>();
-
 /** The period a day falls in. */
 export function periodOf(date: string, by: PeriodUnit): PeriodSpan {
-  const key = `${by}${date}`;
-  let p = memo.get(key);
-  if (!p) {
-    if (memo.size > 100_000) memo.clear();
-    memo.set(key, (p = computePeriod(date, by)));
-  }
-  return p;
-}
-
-function computePeriod(date: string, by: PeriodUnit): PeriodSpan {
   const y = +date.slice(0, 4);
   const m = +date.slice(5, 7);
   switch (by) {
@@ -77,9 +64,3 @@ export function addYears(d: string, n: number): string {
 /** Whole months from the month of `from` to the month of `to`, at least 1. */
 export const monthsSpanned = (from: string, to: string): number =>
   Math.max(1, (+to.slice(0, 4) - +from.slice(0, 4)) * 12 + (+to.slice(5, 7) - +from.slice(5, 7)) + 1);
-
-/** A YYYY-MM-DD string that is a real calendar day. */
-export function isDay(s: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-  return iso(utc(s)) === s;
-}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AnalysisError, askCompare, askCrises, askDyad, askGap, askNetwork, askTest, resolveState, toGraphML, type Knowledge } from '../../analysis/index.js';
+import { AnalysisError, askCompare, askCrises, askDyad, askGap, askNetwork, askTest, evidenceEvents, resolveState, toGraphML, type Knowledge } from '../../analysis/index.js';
 import type { Evidence, Model, Store, StoredEvent } from '../../types.js';
 import { badRequest, notFound } from '../errors.js';
 import { route, type Route } from '../route.js';
@@ -30,13 +30,7 @@ const two = z.object({ a: z.string(), b: z.string() });
 const one = z.object({ state: z.string() });
 
 /** The stored events behind evidence, by id: sentence, claimant and story for each number. */
-function eventsOf(store: Store, ids: Iterable<number>): Record<number, StoredEvent> {
-  // Aggregate acts of a large store's sums have negative ids: they stand for many events, not one.
-  const list = [...new Set(ids)].filter((id) => id > 0);
-  const out: Record<number, StoredEvent> = {};
-  for (let i = 0; i < list.length; i += 500) for (const e of store.events({ ids: list.slice(i, i + 500) })) out[e.rowid] = e;
-  return out;
-}
+const eventsOf = (store: Store, ids: Iterable<number>): Record<number, StoredEvent> => Object.fromEntries(evidenceEvents(store, ids));
 const ids = (evidence: readonly Evidence[]): number[] => evidence.map((e) => e.act.id);
 
 /** Analysis errors (a window that ends before it starts, no adversary to be found) are the caller's to fix. */

@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
-import { AnalysisError, askCompare, askCrises, askDyad, askGap, askNetwork, askTest, resolveState, toGraphML, type Knowledge } from '../../analysis/index.js';
-import { isDay } from '../../analysis/periods.js';
+import { AnalysisError, evidenceEvents, askCompare, askCrises, askDyad, askGap, askNetwork, askTest, resolveState, toGraphML, type Knowledge } from '../../analysis/index.js';
 import { loadConflicts } from '../../paths.js';
+import { toIsoDate } from '../../pipeline/normalize/index.js';
 import { dbPath, openStore } from '../../store/open.js';
-import type { DateWindow, Evidence, PeriodUnit, Store, StoredEvent } from '../../types.js';
+import type { DateWindow, Evidence, PeriodUnit, Store } from '../../types.js';
 import {
   compareCsv, compareTable, crisesCsv, crisesTable, gapCsv, gapTable, networkCsv, networkTable, testCsv, testTable, timelineCsv, timelineTable, type Lookup,
 } from '../analysis-output.js';
@@ -34,7 +34,7 @@ export function state(input: string, what: string): string {
 
 function day(v: string | undefined, what: string): string | undefined {
   if (v === undefined) return undefined;
-  if (!isDay(v)) throw new UsageError(`${what} must be a date YYYY-MM-DD, not "${v}"`);
+  if (toIsoDate(v) !== v) throw new UsageError(`${what} must be a date YYYY-MM-DD, not "${v}"`);
   return v;
 }
 
@@ -77,12 +77,8 @@ function open(flags: Flags): Store {
 const knowledge = (flags: Flags): Knowledge => ({ conflicts: loadConflicts(), today: day(flags.today, '--today') });
 
 /** The stored events behind evidence, for tables (sentence, claimant) and for JSON (as `events`). */
-function lookup(store: Store, evidence: readonly Evidence[], more: readonly number[] = []): Lookup {
-  const ids = [...new Set([...evidence.map((e) => e.act.id), ...more])].filter((id) => id > 0);
-  const out = new Map<number, StoredEvent>();
-  for (let i = 0; i < ids.length; i += 500) for (const e of store.events({ ids: ids.slice(i, i + 500) })) out.set(e.rowid, e);
-  return out;
-}
+const lookup = (store: Store, evidence: readonly Evidence[], more: readonly number[] = []): Lookup =>
+  evidenceEvents(store, [...evidence.map((e) => e.act.id), ...more]);
 
 async function emit(io: Io, fmt: string, result: unknown, events: Lookup, table: () => string, csvOut: () => string): Promise<number> {
   if (fmt === 'json') await io.out(JSON.stringify({ result, events: Object.fromEntries(events) }, null, 2) + '\n');

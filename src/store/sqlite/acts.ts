@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { isDated, matchesQuery, toActs, type ActRow } from '../../analysis/acts.js';
-import { addDays } from '../../analysis/periods.js';
+import { addDays, periodOf } from '../../analysis/periods.js';
+import { tallyActs } from '../../analysis/timeline.js';
 import type { Act, ActQuery, DayTally, PloverEventType, QuadCode } from '../../types.js';
 import { bindList } from './filters.js';
 import { IMPORTED_SIMPLE, monthRows, type MonthRow } from './tallies.js';
@@ -102,7 +103,7 @@ function importedDays(db: Database.Database, q: ActQuery, from: string, to: stri
     GROUP BY actor, recipient, date, event, quad`).all(params) as MonthRow[];
 }
 
-const endOfMonth = (d: string): string => addDays(`${(d.slice(5, 7) === '12' ? `${+d.slice(0, 4) + 1}-01` : `${d.slice(0, 4)}-${String(+d.slice(5, 7) + 1).padStart(2, '0')}`)}-01`, -1);
+const endOfMonth = (d: string): string => periodOf(d, 'month').to;
 
 /**
  * Sums of the imported single-dyad events in [from, to]: whole months from month_tallies (rows dated on the 1st),
@@ -127,8 +128,6 @@ function importedSums(db: Database.Database, q: ActQuery, fresh: boolean): Month
 /** Up to this many imported events in a window are read one by one rather than as sums. */
 const EXACT_LIMIT = 2000;
 
-const unconfirmed = (a: Act): number => (a.certainty === 'reported' || a.certainty === 'alleged' || a.certainty === 'hedged' ? 1 : 0);
-
 /**
  * Dated acts summed per day (per month for whole months of imported events when `coarse`), per dyad and type: the
  * imported single-dyad events from their sums, every other act (coded, compound) read exactly and added here.
@@ -144,14 +143,7 @@ export function readTally(db: Database.Database, q: ActQuery, coarse: boolean, f
   for (const r of imported) {
     add({ date: r.month, actor: r.actor, recipient: r.recipient, event: r.event as PloverEventType, quad: r.quad as QuadCode, count: r.count, scale_sum: r.scale_sum, unconfirmed: 0, clusters: r.heads });
   }
-  const seen = new Set<string>();
-  for (const a of readActs(db, { ...q, dated: true }, 'exact')) {
-    // A cluster counts once per dyad and type, on its first day (the acts come in date order).
-    const cluster = `${a.cluster}|${a.actor}|${a.recipient}|${a.event}`;
-    const first = a.cluster === null || !seen.has(cluster);
-    if (a.cluster !== null) seen.add(cluster);
-    add({ date: a.date!, actor: a.actor, recipient: a.recipient, event: a.event, quad: a.quad, count: 1, scale_sum: a.scale, unconfirmed: unconfirmed(a), clusters: first ? 1 : 0 });
-  }
+  for (const t of tallyActs(readActs(db, { ...q, dated: true }, 'exact'))) add(t);
   return [...sums.values()];
 }
 

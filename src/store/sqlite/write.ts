@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { clusterEvents } from '../../dedupe/index.js';
-import type { ClusterInput, Dataset, Entity, ImportCounts, ImportedEvent, IngestOutcome, PloverRecord, Sentence, Story } from '../../types.js';
+import type { ClusterInput, Dataset, Entity, EventCore, ImportCounts, ImportedEvent, IngestOutcome, PloverRecord, Sentence, Story } from '../../types.js';
 
 const now = (): string => new Date().toISOString();
 const first = (list: readonly Entity[]): string => list[0]?.code ?? '';
@@ -71,15 +71,19 @@ export class Writer {
         mode: r.mode.length ? r.mode.join(';') : null, context: r.context.length ? r.context.join(';') : null,
         compound: r.actor.length > 1 || r.recipient.length !== 1 ? 1 : 0,
       });
-      const eventId = Number(info.lastInsertRowid);
-      for (const [role, list] of [['actor', r.actor], ['recipient', r.recipient]] as const) {
-        for (const e of list) {
-          this.q.insertParty.run(eventId, role, e.code, e.sector ?? null, e.entity_text, e.identifier_text ?? null);
-          this.q.countActor.run(e.code, e.sector ?? '', e.identifier_text ?? '');
-        }
-      }
+      this.putParties(Number(info.lastInsertRowid), r, true);
     }
     return existing ? 'updated' : 'new';
+  }
+
+  /** List an event's parties; a coded story's parties also count as mentions of their actors. */
+  private putParties(eventId: number, e: EventCore, countActors: boolean): void {
+    for (const [role, list] of [['actor', e.actor], ['recipient', e.recipient]] as const) {
+      for (const p of list) {
+        this.q.insertParty.run(eventId, role, p.code, p.sector ?? null, p.entity_text, p.identifier_text ?? null);
+        if (countActors) this.q.countActor.run(p.code, p.sector ?? '', p.identifier_text ?? '');
+      }
+    }
   }
 
   beginImport(dataset: Dataset, file: string): number {
@@ -108,12 +112,7 @@ export class Writer {
       );
       inserted += info.changes;
       // A compound event's parties are listed, so that queries by any of its parties find it.
-      if (compound && info.changes) {
-        const eventId = Number(info.lastInsertRowid);
-        for (const [role, list] of [['actor', e.actor], ['recipient', e.recipient]] as const) {
-          for (const p of list) this.q.insertParty.run(eventId, role, p.code, p.sector ?? null, p.entity_text, null);
-        }
-      }
+      if (compound && info.changes) this.putParties(Number(info.lastInsertRowid), e, false);
       dyads.add(`${a?.code ?? ''}\u0000${r?.code ?? ''}`);
     }
     // The monthly sums of these dyads are now stale (src/store/sqlite/tallies.ts).
