@@ -2,7 +2,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
 import { SqliteStore } from '../src/store/sqlite/index.js';
+import { MIGRATIONS } from '../src/store/sqlite/schema.js';
 import { imported, storeContract } from './store.contract.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'entente-store-'));
@@ -12,6 +14,29 @@ storeContract('SQLite in memory', () => new SqliteStore(':memory:'));
 storeContract('SQLite file (WAL)', () => new SqliteStore(join(dir, `s${n++}.db`)));
 
 describe('store: SQLite specifics', () => {
+  it('repairs a store migrated by the first draft of migration 2, and answers the analytics', () => {
+    const file = join(dir, 'draft.db');
+    const raw = new Database(file);
+    raw.exec(MIGRATIONS[0] as string);
+    // The first committed draft of migration 2: no compound flag, a narrow dyad index, no exact indexes.
+    raw.exec(`CREATE INDEX events_recipient ON events (recipient, date);
+      CREATE INDEX events_undated ON events (actor, recipient) WHERE (date IS NULL OR precision IN ('publication', 'unresolved'));`);
+    raw.pragma('user_version = 2');
+    raw.close();
+    const store = new SqliteStore(file);
+    const id = store.transaction(() => store.beginImport('gdelt', 'x.csv'));
+    store.transaction(() => store.putImported(id, [imported('a'), imported('b', { actor: [{ code: 'RUS', entity_text: 'Russia' }, { code: 'SRB', entity_text: 'Serbia' }] })]));
+    expect(store.acts({ actor: ['SRB'], recipient: ['ARM'] })).toHaveLength(2);
+    expect(store.tally({ actor: ['SRB'], recipient: ['ARM'] }, { coarse: true }).reduce((n, t) => n + t.count, 0)).toBe(2);
+    expect(store.check()).toEqual([]);
+    store.close();
+    const db = new Database(file, { readonly: true });
+    expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    expect(db.prepare("SELECT count(*) FROM pragma_index_info('events_dyad')").pluck().get()).toBe(10);
+    expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name LIKE 'events_exact%'").pluck().get()).toBe(2);
+    db.close();
+  });
+
   it('migrates once and records the schema version', () => {
     const file = join(dir, 'migrate.db');
     new SqliteStore(file).close();

@@ -53,10 +53,11 @@ export class SqliteStore implements Store {
 
   private migrate(): void {
     const current = Number(this.db.pragma('user_version', { simple: true }));
-    MIGRATIONS.forEach((sql, i) => {
+    MIGRATIONS.forEach((step, i) => {
       if (i < current) return;
       this.db.transaction(() => {
-        this.db.exec(sql);
+        if (typeof step === 'string') this.db.exec(step);
+        else step(this.db);
         this.db.pragma(`user_version = ${i + 1}`);
       })();
     });

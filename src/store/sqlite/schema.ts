@@ -1,8 +1,13 @@
+import type Database from 'better-sqlite3';
+
+/** SQL, or a function for a step that must look at the store first. */
+export type Migration = string | ((db: Database.Database) => void);
+
 /**
  * Versioned migrations. Each runs once, in its own transaction, and records its number in user_version.
  * Never edit a released migration: add a new one.
  */
-export const MIGRATIONS: readonly string[] = [
+export const MIGRATIONS: readonly Migration[] = [
   `
   CREATE TABLE stories (
     id INTEGER PRIMARY KEY,
@@ -113,6 +118,46 @@ export const MIGRATIONS: readonly string[] = [
   ) WITHOUT ROWID;
   CREATE INDEX month_tallies_recipient ON month_tallies (recipient, month);
   CREATE TABLE tally_dirty (actor TEXT NOT NULL, recipient TEXT NOT NULL, PRIMARY KEY (actor, recipient)) WITHOUT ROWID;
-  INSERT INTO tally_dirty SELECT DISTINCT actor, recipient FROM events WHERE certainty IS NULL AND compound = 0;
+  INSERT INTO tally_dirty SELECT DISTINCT actor, recipient FROM events WHERE certainty IS NULL;
   `,
+  // 4: migration 2 was committed in three drafts before it settled. A store migrated by an earlier draft gets what
+  // it lacks (the compound flag, the wide dyad index, the partial indexes, compound imported events' parties) and its
+  // monthly sums are rebuilt. On a store migrated by the final text, nothing changes.
+  repairAnalyticsSchema,
 ];
+
+/** Bring a store migrated by an early draft of migration 2 to its final shape (idempotent). */
+function repairAnalyticsSchema(db: Database.Database): void {
+  let repaired = false;
+  const columns = db.prepare("SELECT name FROM pragma_table_info('events')").pluck().all() as string[];
+  if (!columns.includes('compound')) {
+    db.exec(`ALTER TABLE events ADD COLUMN compound INTEGER NOT NULL DEFAULT 0;
+      UPDATE events SET compound = 1 WHERE record IS NOT NULL AND (
+        json_array_length(record, '$.actor') > 1 OR json_array_length(record, '$.recipient') != 1);`);
+    repaired = true;
+  }
+  const dyadColumns = db.prepare("SELECT count(*) FROM pragma_index_info('events_dyad')").pluck().get() as number;
+  if (dyadColumns !== 10) {
+    db.exec(`DROP INDEX IF EXISTS events_dyad;
+      CREATE INDEX events_dyad ON events (actor, recipient, date, event, quad, scale, certainty, cluster, precision, compound);`);
+    repaired = true;
+  }
+  const indexes = new Set(db.prepare("SELECT name FROM sqlite_master WHERE type = 'index'").pluck().all() as string[]);
+  const wanted: Readonly<Record<string, string>> = {
+    events_recipient: 'events (recipient, date)',
+    events_undated: "events (actor, recipient) WHERE (date IS NULL OR precision IN ('publication', 'unresolved'))",
+    events_undated_recipient: "events (recipient) WHERE (date IS NULL OR precision IN ('publication', 'unresolved'))",
+    events_exact: 'events (actor, recipient, date) WHERE NOT (certainty IS NULL AND compound = 0)',
+    events_exact_recipient: 'events (recipient, date) WHERE NOT (certainty IS NULL AND compound = 0)',
+  };
+  for (const [name, on] of Object.entries(wanted)) {
+    if (indexes.has(name)) continue;
+    db.exec(`CREATE INDEX ${name} ON ${on}`);
+    repaired = true;
+  }
+  const listed = db.prepare(`INSERT INTO parties (event, role, code, sector, entity_text)
+    SELECT e.id, r.role, json_extract(p.value, '$.code'), json_extract(p.value, '$.sector'), json_extract(p.value, '$.entity_text')
+    FROM events e, (SELECT 'actor' AS role UNION ALL SELECT 'recipient') r, json_each(e.record, '$.' || r.role) p
+    WHERE e.source = 'imported' AND e.compound = 1 AND NOT EXISTS (SELECT 1 FROM parties x WHERE x.event = e.id)`).run();
+  if (repaired || listed.changes) db.exec('INSERT OR IGNORE INTO tally_dirty SELECT DISTINCT actor, recipient FROM events WHERE certainty IS NULL');
+}
