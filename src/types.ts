@@ -578,6 +578,13 @@ export interface Store {
   /** Store imported events; a row whose dataset id is already stored counts as a duplicate. */
   putImported(importId: number, events: readonly ImportedEvent[]): { inserted: number; duplicates: number };
   finishImport(importId: number, counts: ImportCounts): void;
+  /**
+   * Before an import of about `expectedRows` rows: a backend may set up for a bulk load (SQLite builds its secondary
+   * indexes once at the end instead of row by row). Returns whether it did. Queries stay correct meanwhile.
+   * endBulkLoad() finishes it; a bulk load killed before its end is finished when the store is next opened.
+   */
+  beginBulkLoad(expectedRows: number): boolean;
+  endBulkLoad(): void;
   /** Filtered events, by date then id; `order: 'id'` for cursor pages (`after` is the last id of the previous page). */
   events(filter: EventFilter, opts?: { readonly limit?: number; readonly after?: number; readonly order?: 'date' | 'id' }): IterableIterator<StoredEvent>;
   dyad(actor: string, recipient: string, by: 'week' | 'month' | 'quarter' | 'year', filter?: EventFilter): DyadPeriod[];

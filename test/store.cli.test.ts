@@ -140,6 +140,50 @@ describe('ingest survives kill -9', () => {
   });
 });
 
+describe('import survives kill -9', () => {
+  it('a killed bulk import keeps its whole batches, the next open rebuilds the indexes, and a rerun finishes the job', async () => {
+    const db = join(dir, 'killed-import.db');
+    const file = join(dir, 'many.export.CSV');
+    const gen = spawnSync(process.execPath, [join(ROOT, 'dist', 'scripts', 'generate.js'), '--format', 'gdelt', '--rows', '100000', '--out', file]);
+    expect(gen.status).toBe(0);
+    const child = spawn(process.execPath, [BIN, 'import', '--format', 'gdelt', '--db', db, '--batch', '5000', file], { stdio: 'ignore' });
+    const deadline = Date.now() + 60_000;
+    const count = (): number => {
+      if (!existsSync(db)) return 0;
+      const peek = new Database(db, { readonly: true, fileMustExist: true });
+      try {
+        return Number(peek.prepare('SELECT count(*) FROM events').pluck().get());
+      } catch {
+        return 0;
+      } finally {
+        peek.close();
+      }
+    };
+    while (count() < 10_000 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    child.kill('SIGKILL');
+    await new Promise((r) => child.on('close', r));
+    const mid = new Database(db, { readonly: true });
+    const stored = Number(mid.prepare('SELECT count(*) FROM events').pluck().get());
+    const deferred = mid.prepare("SELECT count(*) FROM sqlite_master WHERE name IN ('events_dyad', 'events_recipient')").pluck().get();
+    mid.close();
+    expect(stored).toBeGreaterThanOrEqual(10_000);
+    expect(stored % 5000).toBe(0);
+    // 100,000 rows into an empty store: a bulk load, killed before it built its indexes.
+    expect(deferred).toBe(0);
+    expect(run(['check', '--db', db]).code).toBe(0);
+    const rebuilt = new Database(db, { readonly: true });
+    expect(rebuilt.prepare("SELECT count(*) FROM sqlite_master WHERE name IN ('events_dyad', 'events_recipient')").pluck().get()).toBe(2);
+    rebuilt.close();
+    const rerun = run(['import', '--format', 'gdelt', '--db', db, '--no-cluster', file]);
+    expect(rerun.code).toBe(0);
+    const [, imported, duplicates] = /(\d+) imported, 0 skipped \(malformed\), (\d+) duplicates/.exec(rerun.err) ?? [];
+    expect(Number(duplicates)).toBe(stored);
+    const done = new Database(db, { readonly: true });
+    expect(done.prepare('SELECT count(*) FROM events').pluck().get()).toBe(stored + Number(imported));
+    done.close();
+  }, 120_000);
+});
+
 describe('import: dataset samples', () => {
   const db = join(dir, 'import.db');
   it.each([

@@ -78,6 +78,22 @@ export function storeContract(name: string, make: () => Store): void {
       store.close();
     });
 
+    it('a bulk load answers the same, during it and after it; a small import is not one', () => {
+      const store = make();
+      expect(store.beginBulkLoad(10)).toBe(false);
+      const id = store.transaction(() => store.beginImport('gdelt', 'x.csv'));
+      const bulk = store.beginBulkLoad(1_000_000);
+      store.transaction(() => store.putImported(id, [imported('1'), imported('2', { date: '2020-11-02' }), imported('1')]));
+      const expected = [{ period: '2020-10', event: 'AID', count: 1 }, { period: '2020-11', event: 'AID', count: 1 }];
+      expect(store.dyad('SRB', 'ARM', 'month')).toEqual(expected);
+      store.endBulkLoad();
+      expect(typeof bulk).toBe('boolean');
+      expect(store.dyad('SRB', 'ARM', 'month')).toEqual(expected);
+      expect(store.acts({ recipient: ['ARM'] })).toHaveLength(2);
+      expect(store.check()).toEqual([]);
+      store.close();
+    });
+
     it('answers dyad counts by month, through compound parties too', () => {
       const store = make();
       const id = store.transaction(() => store.beginImport('gdelt', 'x.csv'));

@@ -37,6 +37,30 @@ describe('store: SQLite specifics', () => {
     db.close();
   });
 
+  it('a bulk load into an empty store defers its indexes; one killed before its end gets them back on the next open', () => {
+    const file = join(dir, 'bulk.db');
+    const indexes = (): string[] => {
+      const db = new Database(file, { readonly: true });
+      const names = db.prepare("SELECT name FROM sqlite_master WHERE name IN ('events_dyad', 'events_recipient') ORDER BY name").pluck().all() as string[];
+      db.close();
+      return names;
+    };
+    const store = new SqliteStore(file);
+    expect(store.beginBulkLoad(49_999)).toBe(false);
+    expect(store.beginBulkLoad(50_000)).toBe(true);
+    const id = store.transaction(() => store.beginImport('gdelt', 'x.csv'));
+    store.transaction(() => store.putImported(id, [imported('1'), imported('2')]));
+    expect(indexes()).toEqual([]);
+    // Killed here: no endBulkLoad.
+    store.close();
+    const reopened = new SqliteStore(file);
+    expect(indexes()).toEqual(['events_dyad', 'events_recipient']);
+    expect(reopened.dyad('SRB', 'ARM', 'month')).toEqual([{ period: '2020-10', event: 'AID', count: 2 }]);
+    // Two events stored: a 3-row import is too small to be a bulk load.
+    expect(reopened.beginBulkLoad(3)).toBe(false);
+    reopened.close();
+  });
+
   it('migrates once and records the schema version', () => {
     const file = join(dir, 'migrate.db');
     new SqliteStore(file).close();

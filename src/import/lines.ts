@@ -1,4 +1,5 @@
 import { isAscii, isUtf8 } from 'node:buffer';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 
 export interface Line {
@@ -54,4 +55,29 @@ export async function* readLineBatches(stream: Readable): AsyncGenerator<readonl
     yield lines;
   }
   if (carry) yield splitLines(carry, lineNo);
+}
+
+/** About how many lines `files` hold together, from the line length of the first 256 KB of the first one. */
+export function estimateLines(files: readonly string[]): number {
+  const sizes = files.map((f) => {
+    try {
+      return statSync(f).size;
+    } catch {
+      return 0;
+    }
+  });
+  const first = files.find((_, i) => sizes[i]! > 0);
+  if (first === undefined) return 0;
+  const sample = Buffer.alloc(1 << 18);
+  const fd = openSync(first, 'r');
+  let read: number;
+  try {
+    read = readSync(fd, sample, 0, sample.length, 0);
+  } finally {
+    closeSync(fd);
+  }
+  let lines = 0;
+  for (let at = sample.indexOf(NEWLINE); at !== -1 && at < read; at = sample.indexOf(NEWLINE, at + 1)) lines++;
+  const total = sizes.reduce((a, b) => a + b, 0);
+  return Math.round((total / read) * Math.max(lines, 1));
 }

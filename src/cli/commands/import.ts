@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { FORMATS } from '../../import/index.js';
 import { dbPath, openStore } from '../../store/open.js';
 import type { Dataset, ImportedEvent, Store } from '../../types.js';
-import { readLineBatches } from '../../import/lines.js';
+import { estimateLines, readLineBatches } from '../../import/lines.js';
 import { DatasetReader } from '../../import/reader.js';
 import { progress } from '../progress.js';
 import { memoryGuard, reportProblem, UsageError, type Io } from '../io.js';
@@ -62,20 +62,30 @@ export async function runImport(files: string[], flags: ImportFlags, io: Io): Pr
   const store = openStore(dbPath(flags.db));
   let failed = 0;
   try {
-    for (const file of files) {
-      try {
-        statSync(file);
-      } catch {
-        reportProblem(io, { file, message: 'no such file' });
-        failed++;
-        continue;
+    // A large import builds the store's secondary indexes once at the end (src/store/sqlite/bulk.ts).
+    const bulk = store.beginBulkLoad(estimateLines(files));
+    try {
+      for (const file of files) {
+        try {
+          statSync(file);
+        } catch {
+          reportProblem(io, { file, message: 'no such file' });
+          failed++;
+          continue;
+        }
+        const started = performance.now();
+        const c = await importFile(store, format, file, batchSize, io);
+        const secs = (performance.now() - started) / 1000;
+        if (c.skipped) failed++;
+        const total = c.rows + c.passed;
+        io.err(`${file}: ${total} rows: ${c.imported} imported, ${c.skipped} skipped (malformed), ${c.duplicates} duplicates, ${c.passed} not coded in PLOVER; ${secs.toFixed(1)} s (${Math.round(total / Math.max(secs, 0.001))} rows/s)\n`);
       }
-      const started = performance.now();
-      const c = await importFile(store, format, file, batchSize, io);
-      const secs = (performance.now() - started) / 1000;
-      if (c.skipped) failed++;
-      const total = c.rows + c.passed;
-      io.err(`${file}: ${total} rows: ${c.imported} imported, ${c.skipped} skipped (malformed), ${c.duplicates} duplicates, ${c.passed} not coded in PLOVER; ${secs.toFixed(1)} s (${Math.round(total / Math.max(secs, 0.001))} rows/s)\n`);
+    } finally {
+      if (bulk) {
+        const started = performance.now();
+        store.endBulkLoad();
+        io.err(`indexed the events in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+      }
     }
     if (flags.cluster !== false) {
       const started = performance.now();

@@ -12,6 +12,7 @@ import { StoryReader } from './stories.js';
 import { readActs, readTally, readWindowActs } from './acts.js';
 import { periodOf } from '../../analysis/periods.js';
 import { refreshTallies, talliesFresh } from './tallies.js';
+import { buildMissing, dropDeferrable, worthDeferring } from './bulk.js';
 
 export interface SqliteOptions {
   /** Refuse to grow the database file past this many megabytes (a safety cap; also simulates a full disk). */
@@ -44,7 +45,11 @@ export class SqliteStore implements Store {
       const pageSize = Number(this.db.pragma('page_size', { simple: true }));
       this.db.pragma(`max_page_count = ${Math.max(1, Math.floor((opts.maxMb * 1024 * 1024) / pageSize))}`);
     }
-    if (!opts.readonly) this.migrate();
+    if (!opts.readonly) {
+      this.migrate();
+      // A bulk load killed before its end left indexes out: build them now.
+      buildMissing(this.db);
+    }
     this.writer = new Writer(this.db);
     this.reader = new Reader(this.db);
     this.admin = new Admin(this.db);
@@ -85,6 +90,17 @@ export class SqliteStore implements Store {
 
   finishImport(importId: number, counts: ImportCounts): void {
     this.writer.finishImport(importId, counts);
+  }
+
+  beginBulkLoad(expectedRows: number): boolean {
+    const stored = Number(this.db.prepare('SELECT max(id) FROM events').pluck().get() ?? 0);
+    if (!worthDeferring(expectedRows, stored)) return false;
+    dropDeferrable(this.db);
+    return true;
+  }
+
+  endBulkLoad(): void {
+    buildMissing(this.db);
   }
 
   events(filter: EventFilter, opts: { readonly limit?: number; readonly after?: number; readonly order?: 'date' | 'id' } = {}): IterableIterator<StoredEvent> {
