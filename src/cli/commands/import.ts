@@ -57,7 +57,7 @@ export async function runImport(files: string[], flags: ImportFlags, io: Io): Pr
   const format = flags.format as Dataset | undefined;
   if (!format || !(format in FORMATS)) throw new UsageError(`--format must be one of ${Object.keys(FORMATS).join(', ')}`);
   if (files.length === 0) throw new UsageError('import needs at least one FILE');
-  const batchSize = flags.batch ? Number(flags.batch) : 20_000;
+  const batchSize = flags.batch ? Number(flags.batch) : 2000;
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new UsageError(`--batch must be a positive whole number, not "${flags.batch}"`);
   const store = openStore(dbPath(flags.db));
   let failed = 0;
@@ -109,7 +109,7 @@ export function registerImport(program: Command, io: Io, done: (code: number) =>
     .argument('<files...>', 'dataset files')
     .requiredOption('--format <format>', 'polecat, icews, gdelt or plover')
     .option('--db <file>', 'database file (default ./entente.db or $ENTENTE_DB)')
-    .option('--batch <rows>', 'rows per transaction (default 20000)')
+    .option('--batch <rows>', 'rows per transaction (default 2000)')
     .option('--no-cluster', 'do not cluster the new events now')
     .option('--stats', 'print peak memory at the end')
     .action(async (files: string[], flags: ImportFlags) => done(await runImport(files, flags, io)));
