@@ -77,7 +77,7 @@ async function ingestBench(path: string): Promise<void> {
   for (const s of stories.slice(0, 5)) codeStory(s, model);
   let codeMs = Infinity;
   let ingestMs = Infinity;
-  for (let k = 0; k < 3; k++) {
+  for (let k = 0; k < 5; k++) {
     let t = performance.now();
     for (const s of stories) codeStory(s, model);
     codeMs = Math.min(codeMs, performance.now() - t);

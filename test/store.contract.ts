@@ -116,6 +116,11 @@ export function storeContract(name: string, make: () => Store): void {
       expect(hit!.snippet).toMatch(/\[ammunition\]/);
       expect(hit!.events.map((e) => e.record.event)).toEqual(['AID']);
       expect(store.search('weather "quantities"', 5)).toEqual([]);
+      // A replaced story is found by its new text only.
+      put(store, story('s1', 'Serbia sent rifles to Armenia.'));
+      expect(store.search('ammunition', 5)).toEqual([]);
+      expect(store.search('rifles', 5).map((h) => h.story_id)).toEqual(['s1']);
+      expect(store.check()).toEqual([]);
       store.close();
     });
 

@@ -23,6 +23,7 @@ export class Writer {
       dropCluster: db.prepare('DELETE FROM clusters WHERE id = ?'),
       deleteSentences: db.prepare('DELETE FROM sentences WHERE story = ?'),
       insertSentence: db.prepare('INSERT INTO sentences (story, seq, start, end, text) VALUES (?, ?, ?, ?, ?)'),
+      indexSentence: db.prepare('INSERT INTO sentences_fts (rowid, text) VALUES (?, ?)'),
       insertEvent: db.prepare(`INSERT OR IGNORE INTO events (uid, source, story, sentence, import, row, source_id, url, date, enddate, precision,
         event, quad, scale, actor, recipient, certainty, dead, place_country, lat, lon, record, mode, context, compound)
         VALUES (@uid, @source, @story, @sentence, @import, @row, @source_id, @url, @date, @enddate, @precision,
@@ -61,7 +62,11 @@ export class Writer {
       this.q.deleteSentences.run(id);
       this.q.updateStory.run({ ...row, id });
     } else id = Number(this.q.insertStory.run(row).lastInsertRowid);
-    const sentenceIds = sentences.map((s) => Number(this.q.insertSentence.run(id, s.index, s.start, s.end, s.text).lastInsertRowid));
+    const sentenceIds = sentences.map((s) => {
+      const sentenceId = Number(this.q.insertSentence.run(id, s.index, s.start, s.end, s.text).lastInsertRowid);
+      this.q.indexSentence.run(sentenceId, s.text);
+      return sentenceId;
+    });
     for (const r of records) {
       const info = this.q.insertEvent.run({
         uid: r.id, source: 'coded', story: id, sentence: sentenceIds[r.text_info.sequence], import: null, row: null, source_id: null, url: story.url ?? null,
