@@ -1,6 +1,9 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { readLineBatches } from '../src/import/lines.js';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { estimateLines, readLineBatches } from '../src/import/lines.js';
 
 /** Feed `bytes` in chunks of `size` bytes, so lines and characters straddle chunk boundaries. */
 async function lines(bytes: Buffer, size: number): Promise<{ lineNo: number; text: string; invalid: boolean }[]> {
@@ -31,5 +34,28 @@ describe('readLineBatches', () => {
 
   it('reads an empty stream as no lines', async () => {
     expect(await lines(Buffer.alloc(0), 4)).toEqual([]);
+  });
+});
+
+describe('estimateLines', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'entente-lines-'));
+  const file = (name: string, lines: number, width: number): string => {
+    const path = join(dir, name);
+    writeFileSync(path, `${'x'.repeat(width - 1)}\n`.repeat(lines));
+    return path;
+  };
+  const big = file('big.tsv', 10_000, 100);
+  const small = file('small.tsv', 50, 100);
+  const empty = file('empty.tsv', 0, 1);
+  it.each([
+    ['one file larger than the sample', [big], 10_000],
+    ['two files, sampled from the first', [small, big], 10_050],
+    ['an empty file first', [empty, small], 50],
+    ['a missing file counts as empty', [join(dir, 'missing.tsv'), small], 50],
+    ['a folder counts as empty', [dir, small], 50],
+    ['nothing readable', [join(dir, 'missing.tsv')], 0],
+  ])('%s', (_name, files, expected) => {
+    // A sample ends mid-line, so the estimate may be off by a line per sample.
+    expect(Math.abs(estimateLines(files) - expected)).toBeLessThanOrEqual(expected / 100);
   });
 });

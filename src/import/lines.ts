@@ -57,27 +57,34 @@ export async function* readLineBatches(stream: Readable): AsyncGenerator<readonl
   if (carry) yield splitLines(carry, lineNo);
 }
 
-/** About how many lines `files` hold together, from the line length of the first 256 KB of the first one. */
+/**
+ * About how many lines `files` hold together, from the line length of the first 256 KB of the first readable one.
+ * Files that cannot be read count as empty: the import itself reports them.
+ */
 export function estimateLines(files: readonly string[]): number {
-  const sizes = files.map((f) => {
+  let total = 0;
+  let sample: { bytes: number; lines: number } | undefined;
+  for (const file of files) {
     try {
-      return statSync(f).size;
+      const size = statSync(file).size;
+      sample ??= size > 0 ? sampleLines(file) : undefined;
+      total += size;
     } catch {
-      return 0;
+      continue;
     }
-  });
-  const first = files.find((_, i) => sizes[i]! > 0);
-  if (first === undefined) return 0;
-  const sample = Buffer.alloc(1 << 18);
-  const fd = openSync(first, 'r');
-  let read: number;
+  }
+  return sample && sample.bytes > 0 ? Math.round((total / sample.bytes) * Math.max(sample.lines, 1)) : 0;
+}
+
+function sampleLines(file: string): { bytes: number; lines: number } {
+  const buffer = Buffer.alloc(1 << 18);
+  const fd = openSync(file, 'r');
   try {
-    read = readSync(fd, sample, 0, sample.length, 0);
+    const bytes = readSync(fd, buffer, 0, buffer.length, 0);
+    let lines = 0;
+    for (let at = buffer.indexOf(NEWLINE); at !== -1 && at < bytes; at = buffer.indexOf(NEWLINE, at + 1)) lines++;
+    return { bytes, lines };
   } finally {
     closeSync(fd);
   }
-  let lines = 0;
-  for (let at = sample.indexOf(NEWLINE); at !== -1 && at < read; at = sample.indexOf(NEWLINE, at + 1)) lines++;
-  const total = sizes.reduce((a, b) => a + b, 0);
-  return Math.round((total / read) * Math.max(lines, 1));
 }
