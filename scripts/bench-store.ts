@@ -75,24 +75,33 @@ async function ingestBench(path: string): Promise<void> {
   });
   const model = loadModel();
   for (const s of stories.slice(0, 5)) codeStory(s, model);
-  let codeMs = Infinity;
-  let ingestMs = Infinity;
+  // Best of five interleaved rounds, in wall-clock time and in this process's CPU time (which a busy shared host
+  // disturbs less: time the host gives to others is not counted).
+  const best = { code: Infinity, ingest: Infinity, codeCpu: Infinity, ingestCpu: Infinity };
+  const cpuMs = (): number => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1000;
+  };
   for (let k = 0; k < 5; k++) {
     let t = performance.now();
+    let c = cpuMs();
     for (const s of stories) codeStory(s, model);
-    codeMs = Math.min(codeMs, performance.now() - t);
+    best.code = Math.min(best.code, performance.now() - t);
+    best.codeCpu = Math.min(best.codeCpu, cpuMs() - c);
     const store = new SqliteStore(join(dir, `ingest${k}.db`));
     async function* items(): AsyncGenerator<NormalizeResult> {
       for (const story of stories) yield { ok: true, story };
     }
     t = performance.now();
+    c = cpuMs();
     await ingest(items(), store, model);
-    ingestMs = Math.min(ingestMs, performance.now() - t);
+    best.ingest = Math.min(best.ingest, performance.now() - t);
+    best.ingestCpu = Math.min(best.ingestCpu, cpuMs() - c);
     store.close();
   }
   const rate = (ms: number): number => Math.round((stories.length / ms) * 1000);
-  say(`code ${stories.length} stories       ${rate(codeMs)} stories/s`);
-  say(`ingest them (code+store)  ${rate(ingestMs)} stories/s: ${Math.round((codeMs / ingestMs) * 100)}% of coding alone`);
+  say(`code ${stories.length} stories       ${rate(best.code)} stories/s`);
+  say(`ingest them (code+store)  ${rate(best.ingest)} stories/s: ${Math.round((best.code / best.ingest) * 100)}% of coding alone (CPU time: ${Math.round((best.codeCpu / best.ingestCpu) * 100)}%)`);
 }
 
 try {
