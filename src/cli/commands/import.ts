@@ -62,7 +62,8 @@ export async function runImport(files: string[], flags: ImportFlags, io: Io): Pr
   const store = openStore(dbPath(flags.db));
   let failed = 0;
   try {
-    // A large import builds the store's secondary indexes once at the end (src/store/sqlite/bulk.ts).
+    // A large import builds the store's secondary indexes once at the end (src/store/sqlite/bulk.ts), after the
+    // clustering, whose update of every new event would otherwise move its entry in the dyad index.
     const bulk = store.beginBulkLoad(estimateLines(files));
     try {
       for (const file of files) {
@@ -80,6 +81,11 @@ export async function runImport(files: string[], flags: ImportFlags, io: Io): Pr
         const total = c.rows + c.passed;
         io.err(`${file}: ${total} rows: ${c.imported} imported, ${c.skipped} skipped (malformed), ${c.duplicates} duplicates, ${c.passed} not coded in PLOVER; ${secs.toFixed(1)} s (${Math.round(total / Math.max(secs, 0.001))} rows/s)\n`);
       }
+      if (flags.cluster !== false) {
+        const started = performance.now();
+        const r = store.transaction(() => store.recluster('new'));
+        io.err(`clustered ${r.events} events into ${r.clusters} clusters in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+      }
     } finally {
       if (bulk) {
         const started = performance.now();
@@ -89,11 +95,8 @@ export async function runImport(files: string[], flags: ImportFlags, io: Io): Pr
     }
     if (flags.cluster !== false) {
       const started = performance.now();
-      const r = store.transaction(() => store.recluster('new'));
-      io.err(`clustered ${r.events} events into ${r.clusters} clusters in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
-      const t = performance.now();
       const dyads = store.refreshTallies();
-      io.err(`summed ${dyads} dyads by month for the analytics in ${((performance.now() - t) / 1000).toFixed(1)} s\n`);
+      io.err(`summed ${dyads} dyads by month for the analytics in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
     }
     if (flags.stats) io.err(`entente: peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB\n`);
     return failed ? 1 : 0;
