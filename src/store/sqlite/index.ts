@@ -38,7 +38,9 @@ export class SqliteStore implements Store {
     }
     // A 64 MB page cache keeps the indexes' hot pages in memory during bulk imports.
     this.db.pragma('cache_size = -65536');
-    this.db.pragma('temp_store = MEMORY');
+    // Temporary tables and large sorts (clustering) go to temporary files, which the OS caches: in memory, they
+    // took a million-event import with clustering to 750 MB resident.
+    this.db.pragma('temp_store = FILE');
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');
     if (opts.maxMb) {
