@@ -18,10 +18,19 @@ describe('attributes: dates against publication date 2021-12-01', () => {
     ['In the first days of the conflict between Azerbaijan and Armenia, Serbia delivered weapons to Armenia.', '2020-09-27', 'approximate'],
     ['Russia has attacked Georgia since the 2008 war.', '2008-08-07', 'approximate'],
     ['Serbia attacked Kosovo.', '2021-12-01', 'publication'],
+    // Dates after publication are targets and deadlines, not when the act happened.
+    ['The European Union pledged to make the region climate neutral by 2050.', '2021-12-01', 'publication'],
+    ['In 2017, Serbia signed an agreement with Azerbaijan to build a road by 2030.', '2017-01-01', 'year'],
+    ['Serbia threatened to attack Kosovo next week.', '2021-12-01', 'publication'],
   ])('%s → %s (%s)', (text, date, precision) => {
     const r = first(text);
     expect(r.date).toBe(date);
     expect(r.date_precision).toBe(precision);
+  });
+
+  it('says why a date after publication was not taken', () => {
+    expect(first('The European Union pledged to make the region climate neutral by 2050.').reason.date)
+      .toMatch(/"by 2050" is after the publication date/);
   });
 
   it('a named conflict gives its end date too', () => {

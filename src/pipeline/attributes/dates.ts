@@ -56,13 +56,23 @@ function vagueDate(s: Sentence, publication: string | undefined): DateResolution
     if (!publication) return { date: null, precision: 'unresolved', ...at, reason: `"${recent[0]}" is relative and the story has no publication date` };
     return { date: shiftDays(publication, -30), enddate: publication, precision: 'approximate', ...at, reason: `"${recent[0]}": within about a month before publication` };
   }
-  const year = /\b(?:in|since|during|by|of|from) ((?:19|20)\d\d)\b(?![-–\/]\d)/.exec(s.text);
-  if (year) {
+  for (const year of s.text.matchAll(YEAR)) {
+    // A year after publication is a target ("by 2050"), not when the act happened.
+    if (publication && year[1]! > publication.slice(0, 4)) continue;
     return {
       date: `${year[1]}-01-01`, enddate: `${year[1]}-12-31`, precision: 'year', text: year[0],
       charStart: s.start + year.index, charEnd: s.start + year.index + year[0].length, reason: `year "${year[1]}"`,
     };
   }
+  return undefined;
+}
+
+const YEAR = /\b(?:in|since|during|by|of|from) ((?:19|20)\d\d)\b(?![-–\/]\d)/gi;
+
+/** The first date expression of the sentence that lies after the publication date, if any. */
+function laterExpression(s: Sentence, publication: string, future: readonly chrono.ParsedResult[]): string | undefined {
+  if (future[0]) return future[0].text;
+  for (const year of s.text.matchAll(YEAR)) if (year[1]! > publication.slice(0, 4)) return year[0];
   return undefined;
 }
 
@@ -112,11 +122,16 @@ export function resolveDate(s: Sentence, triggerChar: number, mentions: readonly
   const conflicts = CONFLICT_CUE.test(s.text);
   DATE_CUE.lastIndex = 0;
   const dates = DATE_CUE.test(s.text);
+  let future: chrono.ParsedResult[] = [];
   if (conflicts || dates || VAGUE_CUE.test(s.text)) {
     const conflict = conflicts ? conflictDate(s, mentions, model.conflicts, publication) : undefined;
     if (conflict) return conflict;
     const results = dates ? chronoResults(s, publication) : [];
-    const usable = [...results].filter((r) => !/^(?:may|march|sun|sat|mon|wed|fri|now|second|third|fourth|fifth)$/i.test(r.text.trim()) || r.text.trim().length > 6);
+    const readable = results.filter((r) => !/^(?:may|march|sun|sat|mon|wed|fri|now|second|third|fourth|fifth)$/i.test(r.text.trim()) || r.text.trim().length > 6);
+    // A date after publication is a target or a deadline ("climate neutral by 2050"), never when a reported act
+    // happened: the act is dated by another expression, or by the publication.
+    future = publication ? readable.filter((r) => iso(r.start.date()) > publication) : [];
+    const usable = readable.filter((r) => !future.includes(r));
     const best = usable.sort((a, b) => Math.abs(s.start + a.index - triggerChar) - Math.abs(s.start + b.index - triggerChar))[0];
     if (best) {
       const at = { text: best.text, charStart: s.start + best.index, charEnd: s.start + best.index + best.text.length };
@@ -130,6 +145,10 @@ export function resolveDate(s: Sentence, triggerChar: number, mentions: readonly
     const vague = vagueDate(s, publication);
     if (vague) return vague;
   }
-  if (publication) return { date: publication, precision: 'publication', reason: 'no date expression: the publication date' };
+  if (publication) {
+    const later = laterExpression(s, publication, future);
+    const why = later ? `"${later}" is after the publication date (a target, not when the act happened)` : 'no date expression';
+    return { date: publication, precision: 'publication', reason: `${why}: the publication date` };
+  }
   return { date: null, precision: 'unresolved', reason: 'no date expression and no publication date' };
 }
