@@ -37,7 +37,7 @@ const iso = (d: Date): string => d.toISOString().slice(0, 10);
 const shiftYears = (isoDay: string, years: number): string => `${Number(isoDay.slice(0, 4)) + years}${isoDay.slice(4)}`;
 const shiftDays = (isoDay: string, days: number): string => iso(new Date(Date.parse(isoDay) + days * 86_400_000));
 
-/** Vague past expressions chrono does not parse: "almost a decade ago", "decades ago", "recently", "in 2008". */
+/** Vague past expressions chrono does not parse: "almost a decade ago", "decades ago", "recently". */
 function vagueDate(s: Sentence, publication: string | undefined): DateResolution | undefined {
   const decade = /\b(?:(almost|nearly|about|around|more than|over|some) )?(a|one|two|three|several) decades? ago\b/i.exec(s.text);
   if (decade) {
@@ -56,24 +56,30 @@ function vagueDate(s: Sentence, publication: string | undefined): DateResolution
     if (!publication) return { date: null, precision: 'unresolved', ...at, reason: `"${recent[0]}" is relative and the story has no publication date` };
     return { date: shiftDays(publication, -30), enddate: publication, precision: 'approximate', ...at, reason: `"${recent[0]}": within about a month before publication` };
   }
-  for (const year of s.text.matchAll(YEAR)) {
-    // A year after publication is a target ("by 2050"), not when the act happened.
-    if (publication && year[1]! > publication.slice(0, 4)) continue;
-    return {
-      date: `${year[1]}-01-01`, enddate: `${year[1]}-12-31`, precision: 'year', text: year[0],
-      charStart: s.start + year.index, charEnd: s.start + year.index + year[0].length, reason: `year "${year[1]}"`,
-    };
-  }
   return undefined;
 }
 
 const YEAR = /\b(?:in|since|during|by|of|from) ((?:19|20)\d\d)\b(?![-–\/]\d)/gi;
 
-/** The first date expression of the sentence that lies after the publication date, if any. */
-function laterExpression(s: Sentence, publication: string, future: readonly chrono.ParsedResult[]): string | undefined {
-  if (future[0]) return future[0].text;
-  for (const year of s.text.matchAll(YEAR)) if (year[1]! > publication.slice(0, 4)) return year[0];
-  return undefined;
+/**
+ * "in 2008": the first such year on or before publication, as a year. A year after publication is a target ("by
+ * 2050"), not when the act happened; when no year is found, the first such target is named as `later`.
+ */
+function bareYear(s: Sentence, publication: string | undefined): { readonly found?: DateResolution; readonly later?: string | undefined } {
+  let later: string | undefined;
+  for (const year of s.text.matchAll(YEAR)) {
+    if (publication && year[1]! > publication.slice(0, 4)) {
+      later ??= year[0];
+      continue;
+    }
+    return {
+      found: {
+        date: `${year[1]}-01-01`, enddate: `${year[1]}-12-31`, precision: 'year', text: year[0],
+        charStart: s.start + year.index, charEnd: s.start + year.index + year[0].length, reason: `year "${year[1]}"`,
+      },
+    };
+  }
+  return { later };
 }
 
 function precisionOf(r: chrono.ParsedResult): DatePrecision {
@@ -122,7 +128,8 @@ export function resolveDate(s: Sentence, triggerChar: number, mentions: readonly
   const conflicts = CONFLICT_CUE.test(s.text);
   DATE_CUE.lastIndex = 0;
   const dates = DATE_CUE.test(s.text);
-  let future: chrono.ParsedResult[] = [];
+  // The first date expression after publication, when it is all the sentence has: a target, named in the reason.
+  let later: string | undefined;
   if (conflicts || dates || VAGUE_CUE.test(s.text)) {
     const conflict = conflicts ? conflictDate(s, mentions, model.conflicts, publication) : undefined;
     if (conflict) return conflict;
@@ -130,7 +137,7 @@ export function resolveDate(s: Sentence, triggerChar: number, mentions: readonly
     const readable = results.filter((r) => !/^(?:may|march|sun|sat|mon|wed|fri|now|second|third|fourth|fifth)$/i.test(r.text.trim()) || r.text.trim().length > 6);
     // A date after publication is a target or a deadline ("climate neutral by 2050"), never when a reported act
     // happened: the act is dated by another expression, or by the publication.
-    future = publication ? readable.filter((r) => iso(r.start.date()) > publication) : [];
+    const future = publication ? readable.filter((r) => iso(r.start.date()) > publication) : [];
     const usable = readable.filter((r) => !future.includes(r));
     const best = usable.sort((a, b) => Math.abs(s.start + a.index - triggerChar) - Math.abs(s.start + b.index - triggerChar))[0];
     if (best) {
@@ -144,9 +151,11 @@ export function resolveDate(s: Sentence, triggerChar: number, mentions: readonly
     }
     const vague = vagueDate(s, publication);
     if (vague) return vague;
+    const year = bareYear(s, publication);
+    if (year.found) return year.found;
+    later = future[0]?.text ?? year.later;
   }
   if (publication) {
-    const later = laterExpression(s, publication, future);
     const why = later ? `"${later}" is after the publication date (a target, not when the act happened)` : 'no date expression';
     return { date: publication, precision: 'publication', reason: `${why}: the publication date` };
   }
