@@ -11,7 +11,7 @@ const DEFERRABLE: Readonly<Record<string, string>> = {
 };
 
 /** Below this many rows, keeping the indexes up to date row by row costs little. */
-export const BULK_MIN_ROWS = 50_000;
+const BULK_MIN_ROWS = 50_000;
 
 /** Whether an import of about `rows` rows into a store of `stored` events is better done with deferred indexes. */
 export const worthDeferring = (rows: number, stored: number): boolean => rows >= BULK_MIN_ROWS && rows >= stored;
@@ -25,9 +25,9 @@ export function dropDeferrable(db: Database.Database): void {
 
 /**
  * Build the deferrable indexes that are missing: after a bulk load, or on opening a store whose bulk load was
- * killed before it could build them. Returns the names built.
+ * killed before it could build them.
  */
-export function buildMissing(db: Database.Database): string[] {
+export function buildMissing(db: Database.Database): void {
   const present = new Set(db.prepare("SELECT name FROM sqlite_master WHERE type = 'index'").pluck().all() as string[]);
   const missing = Object.keys(DEFERRABLE).filter((name) => !present.has(name));
   if (missing.length) {
@@ -35,5 +35,4 @@ export function buildMissing(db: Database.Database): string[] {
       for (const name of missing) db.exec(`CREATE INDEX ${name} ON ${DEFERRABLE[name]}`);
     })();
   }
-  return missing;
 }
