@@ -28,6 +28,7 @@ describe('dedupe: the cluster rule', () => {
     ['places 100 km apart', [report(1, { lat: 40.99, lon: 45.63 }), report(2, { lat: 40.68, lon: 46.36 })], [[1], [2]]],
     ['same conflict anchor', [report(1, { date: '2020-09-27', enddate: '2020-11-10', precision: 'approximate' }), report(2, { date: '2020-09-27', enddate: '2020-11-10', precision: 'approximate' })], [[1, 2]]],
     ['a conflict range does not swallow a dated event', [report(1, { date: '2020-09-27', enddate: '2020-11-10', precision: 'approximate' }), report(2, { date: '2020-10-01' })], [[1], [2]]],
+    ['a chain of daily reports: every two members within the tolerance', [1, 2, 3, 4, 5, 6].map((i) => report(i, { date: `2020-07-1${i}` })), [[1, 2, 3], [4, 5, 6]]],
     ['no date: alone', [report(1, { date: null }), report(2, { date: null })], [[1], [2]]],
   ] as [string, ClusterInput[], number[][]][])('%s', (_name, inputs, expected) => {
     expect(groups(inputs)).toEqual(expected);
