@@ -181,6 +181,10 @@ describe('import survives kill -9', () => {
     const done = new Database(db, { readonly: true });
     expect(done.prepare('SELECT count(*) FROM events').pluck().get()).toBe(stored + Number(imported));
     done.close();
+    // Imported with --no-cluster: `entente cluster` groups them, once.
+    expect(run(['cluster', '--db', db]).out).toMatch(new RegExp(`^clustered ${stored + Number(imported)} events into \\d+ clusters`));
+    expect(run(['cluster', '--db', db]).out).toMatch(/nothing to do/);
+    expect(run(['check', '--db', db]).code).toBe(0);
   }, 120_000);
 });
 

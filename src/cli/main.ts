@@ -34,7 +34,7 @@ const MODULES: Readonly<Record<string, () => Promise<Register>>> = {
 
 const MODULE_OF: Readonly<Record<string, string>> = {
   code: 'code', eval: 'eval', ingest: 'ingest', import: 'import', export: 'export', events: 'query', search: 'query',
-  stats: 'admin', check: 'admin', backup: 'admin', recode: 'admin',
+  stats: 'admin', check: 'admin', cluster: 'admin', backup: 'admin', recode: 'admin',
   dyad: 'analysis', crises: 'analysis', test: 'analysis', gap: 'analysis', compare: 'analysis', network: 'analysis',
   serve: 'serve',
 };

@@ -44,6 +44,21 @@ export async function runCheck(flags: DbFlags, io: Io): Promise<number> {
   }
 }
 
+/** Cluster the events that have no cluster yet (after `import --no-cluster`, or a change of rule), or all with --all. */
+export async function runCluster(flags: DbFlags & { all?: boolean }, io: Io): Promise<number> {
+  const store = openStore(dbPath(flags.db));
+  try {
+    const started = performance.now();
+    const r = store.transaction(() => store.recluster(flags.all ? 'all' : 'new'));
+    const dyads = store.refreshTallies();
+    const secs = ((performance.now() - started) / 1000).toFixed(1);
+    await io.out(r.events ? `clustered ${r.events} events into ${r.clusters} clusters; summed ${dyads} dyads by month; ${secs} s\n` : 'every event is clustered: nothing to do\n');
+    return 0;
+  } finally {
+    store.close();
+  }
+}
+
 export async function runBackup(file: string, flags: DbFlags, io: Io): Promise<number> {
   const store = openStore(dbPath(flags.db));
   try {
@@ -90,6 +105,9 @@ export function registerAdmin(program: Command, io: Io, done: (code: number) => 
     .action(async (flags: DbFlags) => done(await runStats(flags, io)));
   program.command('check').description('integrity check of the store (exit 1 on problems)').option('--db <file>', 'database file')
     .action(async (flags: DbFlags) => done(await runCheck(flags, io)));
+  program.command('cluster').description('group the events not yet clustered into real-world events (all of them with --all)')
+    .option('--db <file>', 'database file').option('--all', 'dissolve every cluster and cluster all events again')
+    .action(async (flags: DbFlags & { all?: boolean }) => done(await runCluster(flags, io)));
   program.command('backup').description('online backup of the store to FILE').argument('<file>', 'backup file').option('--db <file>', 'database file')
     .action(async (file: string, flags: DbFlags) => done(await runBackup(file, flags, io)));
   program.command('recode').description('re-code stored stories coded by another coder version').option('--db <file>', 'database file')

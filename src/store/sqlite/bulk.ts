@@ -3,11 +3,15 @@ import type Database from 'better-sqlite3';
 /**
  * The secondary indexes that every imported row lands in. A large import drops them and builds them once at the
  * end: SQLite sorts a whole column faster than it inserts a million keys one by one (on a million GDELT rows,
- * about 4 s to build against 11–15 s to maintain). Their definitions are those of migration 2.
+ * about 4 s to build against 11–15 s to maintain). Their definitions are those of migrations 1, 2 and 6. Clustering
+ * a large batch drops and rebuilds those that its update of the cluster column would otherwise move entry by entry.
  */
 const DEFERRABLE: Readonly<Record<string, string>> = {
   events_dyad: 'events (actor, recipient, date, event, quad, scale, certainty, cluster, precision, compound)',
   events_recipient: 'events (recipient, date)',
+  events_group: 'events (event, actor, date)',
+  events_unclustered: 'events (event, actor, date) WHERE cluster IS NULL',
+  events_cluster: 'events (cluster) WHERE cluster IS NOT NULL',
 };
 
 /** Below this many rows, keeping the indexes up to date row by row costs little. */
@@ -16,20 +20,26 @@ const BULK_MIN_ROWS = 50_000;
 /** Whether an import of about `rows` rows into a store of `stored` events is better done with deferred indexes. */
 export const worthDeferring = (rows: number, stored: number): boolean => rows >= BULK_MIN_ROWS && rows >= stored;
 
-/** Drop the deferrable indexes (one transaction). Queries stay correct while they are missing, only slower. */
-export function dropDeferrable(db: Database.Database): void {
+/**
+ * Drop the deferrable indexes (all, or those named) in one transaction, and say which were there. Queries stay
+ * correct while they are missing, only slower.
+ */
+export function dropDeferrable(db: Database.Database, names: readonly string[] = Object.keys(DEFERRABLE)): string[] {
+  const present = new Set(db.prepare("SELECT name FROM sqlite_master WHERE type = 'index'").pluck().all() as string[]);
+  const dropped = names.filter((name) => present.has(name));
   db.transaction(() => {
-    for (const name of Object.keys(DEFERRABLE)) db.exec(`DROP INDEX IF EXISTS ${name}`);
+    for (const name of dropped) db.exec(`DROP INDEX ${name}`);
   })();
+  return dropped;
 }
 
 /**
- * Build the deferrable indexes that are missing: after a bulk load, or on opening a store whose bulk load was
- * killed before it could build them.
+ * Build the deferrable indexes that are missing (all, or those named): after a bulk load, or on opening a store
+ * whose bulk load was killed before it could build them.
  */
-export function buildMissing(db: Database.Database): void {
+export function buildMissing(db: Database.Database, names: readonly string[] = Object.keys(DEFERRABLE)): void {
   const present = new Set(db.prepare("SELECT name FROM sqlite_master WHERE type = 'index'").pluck().all() as string[]);
-  const missing = Object.keys(DEFERRABLE).filter((name) => !present.has(name));
+  const missing = names.filter((name) => !present.has(name));
   if (missing.length) {
     db.transaction(() => {
       for (const name of missing) db.exec(`CREATE INDEX ${name} ON ${DEFERRABLE[name]}`);

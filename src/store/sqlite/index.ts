@@ -13,6 +13,7 @@ import { readActs, readTally, readWindowActs } from './acts.js';
 import { periodOf } from '../../analysis/periods.js';
 import { refreshTallies, talliesFresh } from './tallies.js';
 import { buildMissing, dropDeferrable, worthDeferring } from './bulk.js';
+import { recluster } from './recluster.js';
 
 export interface SqliteOptions {
   /** Refuse to grow the database file past this many megabytes (a safety cap; also simulates a full disk). */
@@ -154,7 +155,7 @@ export class SqliteStore implements Store {
   }
 
   recluster(scope: 'all' | 'new'): { clusters: number; events: number } {
-    return this.writer.recluster(scope);
+    return recluster(this.db, scope);
   }
 
   clusters(filter: EventFilter): IterableIterator<Cluster> {

@@ -128,6 +128,17 @@ export const MIGRATIONS: readonly Migration[] = [
   // trigger: FTS5 inside a trigger cost about 40 µs a sentence, a third of an ingest's storing time. Deletes keep
   // their trigger (cascades from stories reach it).
   'DROP TRIGGER IF EXISTS sentences_ai;',
+  // 6: the cluster rule now requires every two members of a cluster to have compatible dates (before, a chain of
+  // daily reports could make one cluster span years), and clustering resumes group by group from a date, which
+  // needs the group index. Clusters are derived data: they are dissolved here, and the next ingest, import or
+  // `entente cluster` rebuilds them under the new rule. The partial index finds the events still to cluster.
+  `
+  UPDATE events SET cluster = NULL WHERE cluster IS NOT NULL;
+  DELETE FROM clusters;
+  CREATE INDEX IF NOT EXISTS events_group ON events (event, actor, date);
+  CREATE INDEX IF NOT EXISTS events_unclustered ON events (event, actor, date) WHERE cluster IS NULL;
+  INSERT OR IGNORE INTO tally_dirty SELECT DISTINCT actor, recipient FROM events WHERE certainty IS NULL;
+  `,
 ];
 
 /** Bring a store migrated by an early draft of migration 2 to its final shape (idempotent). */

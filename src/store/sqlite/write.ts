@@ -1,6 +1,5 @@
 import type Database from 'better-sqlite3';
-import { clusterEvents } from '../../dedupe/index.js';
-import type { ClusterInput, Dataset, Entity, EventCore, ImportCounts, ImportedEvent, IngestOutcome, PloverRecord, Sentence, Story } from '../../types.js';
+import type { Dataset, Entity, EventCore, ImportCounts, ImportedEvent, IngestOutcome, PloverRecord, Sentence, Story } from '../../types.js';
 
 const now = (): string => new Date().toISOString();
 const first = (list: readonly Entity[]): string => list[0]?.code ?? '';
@@ -128,67 +127,4 @@ export class Writer {
   finishImport(importId: number, c: ImportCounts): void {
     this.q.finishImport.run(now(), c.rows, c.imported, c.skipped, c.duplicates, importId);
   }
-
-  /**
-   * Apply the cluster rule group by group (same type and actor), streaming the events in order so that memory
-   * holds one group at a time. 'new' re-clusters only the groups that have unclustered events.
-   */
-  recluster(scope: 'all' | 'new'): { clusters: number; events: number } {
-    const only = scope === 'new' ? 'WHERE (e.event, e.actor) IN (SELECT DISTINCT event, actor FROM events WHERE cluster IS NULL)' : '';
-    // An ordered snapshot in a temporary table, read page by page: memory holds one page and one group.
-    this.db.exec('DROP TABLE IF EXISTS temp.cluster_order; DROP TABLE IF EXISTS temp.cluster_assign');
-    this.db.exec(`CREATE TEMP TABLE cluster_order AS
-      SELECT e.id AS rowid, e.event, e.actor, e.recipient, e.date, e.enddate, e.precision, e.place_country, e.lat, e.lon, e.dead, e.cluster,
-        COALESCE(s.outlet, s.url, s.story_id, i.dataset) AS outlet, COALESCE(s.published, substr(i.started_at, 1, 10)) AS seen
-      FROM events e LEFT JOIN stories s ON s.id = e.story LEFT JOIN imports i ON i.id = e.import ${only} ORDER BY e.event, e.actor, e.id`);
-    this.db.exec('CREATE TEMP TABLE cluster_assign (event INTEGER PRIMARY KEY, cluster INTEGER NOT NULL)');
-    const page = this.db.prepare('SELECT _rowid_ AS k, * FROM temp.cluster_order WHERE _rowid_ > ? ORDER BY _rowid_ LIMIT 20000');
-    const assign = this.db.prepare('INSERT INTO temp.cluster_assign (event, cluster) VALUES (?, ?)');
-    const deleteCluster = this.db.prepare('DELETE FROM clusters WHERE id = ?');
-    const insertCluster = this.db.prepare(`INSERT INTO clusters (event, actor, recipient, date, first_date, last_date, mentions, outlets, first_seen, last_seen, dead, dead_min, dead_max, place_country)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-    if (scope === 'all') {
-      this.db.prepare('UPDATE events SET cluster = NULL WHERE cluster IS NOT NULL').run();
-      this.db.prepare('DELETE FROM clusters').run();
-    }
-    let clusters = 0;
-    let events = 0;
-    const flush = (group: Row[]): void => {
-      if (group.length === 0) return;
-      if (scope === 'new') for (const id of new Set(group.map((g) => g.cluster).filter((c): c is number => c !== null))) deleteCluster.run(id);
-      for (const c of clusterEvents(group)) {
-        const id = Number(insertCluster.run(c.event, c.actor, c.recipient, c.date, c.first_date, c.last_date, c.mentions, JSON.stringify(c.outlets),
-          c.first_seen, c.last_seen, c.dead, c.dead_min, c.dead_max, c.place_country).lastInsertRowid);
-        for (const m of c.members) assign.run(m, id);
-        clusters++;
-        events += c.members.length;
-      }
-    };
-    let key = '';
-    let group: Row[] = [];
-    for (let last = 0; ; ) {
-      const rows = page.all(last) as (Row & { k: number })[];
-      if (rows.length === 0) break;
-      last = rows[rows.length - 1]!.k;
-      for (const r of rows) {
-        const k = `${r.event}\u0000${r.actor}`;
-        if (k !== key) {
-          flush(group);
-          group = [];
-          key = k;
-        }
-        group.push(r);
-      }
-    }
-    flush(group);
-    // One pass over the events in id order instead of an update per event.
-    this.db.exec('UPDATE events SET cluster = a.cluster FROM temp.cluster_assign a WHERE events.id = a.event');
-    // Distinct-event counts in the monthly sums change with the clusters.
-    this.db.exec('INSERT OR IGNORE INTO tally_dirty (actor, recipient) SELECT DISTINCT actor, recipient FROM temp.cluster_order');
-    this.db.exec('DROP TABLE temp.cluster_order; DROP TABLE temp.cluster_assign');
-    return { clusters, events };
-  }
 }
-
-type Row = ClusterInput & { readonly cluster: number | null };
-

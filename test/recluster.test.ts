@@ -1,0 +1,110 @@
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { SqliteStore } from '../src/store/sqlite/index.js';
+import { recluster } from '../src/store/sqlite/recluster.js';
+import type { DatePrecision, ImportedEvent } from '../src/types.js';
+import { imported } from './store.contract.js';
+
+/** A small deterministic generator (mulberry32), so that every run sees the same reports. */
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const day = (n: number): string => new Date(Date.UTC(2020, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
+
+/** Dense reports of two types by two actors, with look-alikes: other recipients, none, other countries, coarse dates. */
+function reports(seed: number, n: number): ImportedEvent[] {
+  const r = random(seed);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
+  return Array.from({ length: n }, (_, i) => {
+    const precision = pick<DatePrecision>(['day', 'day', 'day', 'publication', 'month']);
+    const start = Math.floor(r() * 120);
+    const recipient = pick(['ARM', 'AZE', 'GEO', '']);
+    return imported(`r${seed}-${i}`, {
+      event: pick(['AID', 'ASSAULT']), actor: [{ code: pick(['SRB', 'RUS']), entity_text: 'x' }],
+      recipient: recipient ? [{ code: recipient, entity_text: 'y' }] : [],
+      date: precision === 'month' ? day(start - (start % 30)) : r() < 0.03 ? null : day(start), date_precision: precision,
+      event_loc: r() < 0.3 ? { name: 'x', country: pick(['ARM', 'AZE']) } : null,
+    });
+  });
+}
+
+/** Each cluster as its members' source ids, sorted: comparable across stores. */
+function partition(store: SqliteStore): string[] {
+  const sourceOf = new Map([...store.events({})].map((e) => [e.rowid, e.record.provenance.source_id ?? '']));
+  return [...store.clusters({})].map((c) => c.members.map((m) => sourceOf.get(m)!).sort().join(' ')).sort();
+}
+
+describe('clustering resumes where new reports land', () => {
+  it.each([1, 2, 3, 4, 5])('reports added in four batches, in any date order, get the clusters of a full run (seed %i)', (seed) => {
+    const all = reports(seed, 600);
+    const store = new SqliteStore(':memory:');
+    const id = store.transaction(() => store.beginImport('gdelt', 'x.csv'));
+    const changed: number[] = [];
+    for (let b = 0; b < 4; b++) {
+      store.transaction(() => store.putImported(id, all.filter((_, i) => i % 4 === b)));
+      changed.push(store.transaction(() => store.recluster('new')).events);
+    }
+    const stepwise = partition(store);
+    expect(store.check()).toEqual([]);
+    // Later batches rewrite part of the clusters, not all of them again.
+    expect(changed[3]).toBeLessThan(600);
+    expect(store.transaction(() => store.recluster('all')).events).toBe(600);
+    expect(stepwise).toEqual(partition(store));
+  });
+
+  it.each([1, 2])('large batches run their groups whole and keep the clusters that did not change (seed %i)', (seed) => {
+    const dir = mkdtempSync(join(tmpdir(), 'entente-sweep-'));
+    const stores = ['resume', 'sweep'].map((name) => new SqliteStore(join(dir, `${name}.db`)));
+    const all = reports(seed, 600);
+    const changed: number[][] = [[], []];
+    for (let b = 0; b < 3; b++) {
+      stores.forEach((store) => {
+        const id = store.transaction(() => store.beginImport('gdelt', 'x.csv'));
+        store.transaction(() => store.putImported(id, all.filter((_, k) => k % 3 === b)));
+      });
+      changed[0]!.push(stores[0]!.transaction(() => stores[0]!.recluster('new')).events);
+      stores[1]!.close();
+      const db = new Database(join(dir, 'sweep.db'));
+      changed[1]!.push(db.transaction(() => recluster(db, 'new', 0))().events);
+      db.close();
+      stores[1] = new SqliteStore(join(dir, 'sweep.db'));
+    }
+    expect(partition(stores[1]!)).toEqual(partition(stores[0]!));
+    expect(stores[1]!.check()).toEqual([]);
+    // A whole-group run rewrites no more than the resumed runs: unchanged clusters are kept.
+    expect(changed[1]).toEqual(changed[0]);
+    stores.forEach((s) => s.close());
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('a report on a quiet day rewrites only its own neighbourhood', () => {
+    const store = new SqliteStore(':memory:');
+    const id = store.transaction(() => store.beginImport('gdelt', 'x.csv'));
+    // A report every third day for a year: clusters of one report each.
+    store.transaction(() => store.putImported(id, Array.from({ length: 120 }, (_, i) => imported(`d${i}`, { date: day(i * 3) }))));
+    store.transaction(() => store.recluster('new'));
+    store.transaction(() => store.putImported(id, [imported('late', { date: day(151) })]));
+    expect(store.transaction(() => store.recluster('new'))).toEqual({ clusters: 1, events: 2 });
+    expect(store.check()).toEqual([]);
+  });
+
+  it('a daily chain of reports is not one event lasting months', () => {
+    const store = new SqliteStore(':memory:');
+    const id = store.transaction(() => store.beginImport('gdelt', 'x.csv'));
+    store.transaction(() => store.putImported(id, Array.from({ length: 90 }, (_, i) => imported(`c${i}`, { date: day(i) }))));
+    store.transaction(() => store.recluster('new'));
+    const sizes = [...store.clusters({})].map((c) => c.mentions);
+    expect(Math.max(...sizes)).toBe(3);
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(90);
+  });
+});
