@@ -41,6 +41,12 @@ export function recluster(db: Database.Database, scope: 'all' | 'new', sweepFrom
   return w.finish();
 }
 
+const FIELDS = ['rowid', 'event', 'actor', 'recipient', 'date', 'enddate', 'precision', 'place_country', 'lat', 'lon', 'dead', 'cluster', 'mentions', 'first_date', 'outlet', 'seen'] as const;
+const toRow = (a: readonly unknown[]): Row => ({
+  rowid: a[0], event: a[1], actor: a[2], recipient: a[3], date: a[4], enddate: a[5], precision: a[6], place_country: a[7],
+  lat: a[8], lon: a[9], dead: a[10], cluster: a[11], mentions: a[12], first_date: a[13], outlet: a[14], seen: a[15],
+}) as Row;
+
 /** Run each touched group whole, from one sorted snapshot of their reports read page by page. */
 function sweep(db: Database.Database, groups: readonly Group[], w: Rewrite): void {
   db.exec('DROP TABLE IF EXISTS temp.cluster_groups; CREATE TEMP TABLE cluster_groups (event TEXT NOT NULL, actor TEXT NOT NULL, PRIMARY KEY (event, actor))');
@@ -48,13 +54,14 @@ function sweep(db: Database.Database, groups: readonly Group[], w: Rewrite): voi
   for (const g of groups) add.run(g.event, g.actor);
   db.exec(`DROP TABLE IF EXISTS temp.cluster_order; CREATE TEMP TABLE cluster_order AS SELECT ${COLUMNS} FROM events AS e NOT INDEXED ${SOURCES}
     WHERE (e.event, e.actor) IN (SELECT event, actor FROM temp.cluster_groups) ORDER BY e.event, e.actor, e.date, e.id`);
-  const page = db.prepare('SELECT _rowid_ AS k, * FROM temp.cluster_order WHERE _rowid_ > ? ORDER BY _rowid_ LIMIT 20000');
+  // Rows come as arrays (reading them as objects costs twice as much on a million reports).
+  const page = db.prepare(`SELECT ${FIELDS.join(', ')} FROM temp.cluster_order WHERE _rowid_ > ? ORDER BY _rowid_ LIMIT 20000`).raw();
   let key = '';
   let run = new GroupRun<Row>();
   for (let last = 0; ; ) {
-    const rows = page.all(last) as (Row & { k: number })[];
+    const rows = (page.all(last) as unknown[][]).map(toRow);
     if (rows.length === 0) break;
-    last = rows[rows.length - 1]!.k;
+    last += rows.length;
     for (const r of rows) {
       const k = `${r.event}\u0000${r.actor}`;
       if (k !== key) {
