@@ -612,8 +612,11 @@ export interface Store {
   /** Changes whenever the stored content may have changed, by this connection or another: a cache key. */
   dataVersion(): string;
   stats(): StoreStats;
-  /** Problems found by SQLite's and Entente's own integrity checks; empty when all is well. */
-  check(): string[];
+  /**
+   * Problems found by SQLite's and Entente's own integrity checks; empty when all is well. `quick` checks the file's
+   * structure but not that every index matches its table.
+   */
+  check(opts?: { readonly quick?: boolean }): string[];
   backup(file: string): Promise<void>;
   close(): void;
 }

@@ -38,6 +38,7 @@ describe('store commands on the seed article', () => {
     expect(run(['search', '--db', db, 'ammunition Armenia']).out).toMatch(/sentence \d+: .*\[ammunition\].*\n\s+pub:2021-12-01\s+ACCUSE/);
     expect(run(['stats', '--db', db]).out).toMatch(/stories\s+1 \(\d+ sentences\)/);
     expect(run(['check', '--db', db])).toMatchObject({ code: 0, out: expect.stringMatching(/ok/) });
+    expect(run(['check', '--quick', '--db', db])).toMatchObject({ code: 0, out: expect.stringMatching(/ok/) });
     const copy = join(dir, 'copy.db');
     expect(run(['backup', '--db', db, copy]).code).toBe(0);
     expect(run(['stats', '--db', copy]).out).toMatch(/15 coded/);

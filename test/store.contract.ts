@@ -47,6 +47,7 @@ export function storeContract(name: string, make: () => Store): void {
       })).toThrow('crash in the middle');
       expect(store.stats().stories).toBe(1);
       expect(store.check()).toEqual([]);
+      expect(store.check({ quick: true })).toEqual([]);
       store.close();
     });
 

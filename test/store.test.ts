@@ -79,4 +79,21 @@ describe('store: SQLite specifics', () => {
     expect(store.check()).toEqual([]);
     store.close();
   });
+
+  it.each([false, true])('check names what is broken (quick: %s)', (quick) => {
+    const file = join(dir, `broken-${quick}.db`);
+    const store = new SqliteStore(file);
+    const id = store.transaction(() => store.beginImport('gdelt', 'x.csv'));
+    store.transaction(() => store.putImported(id, [imported('a'), imported('b'), imported('c', { date: '2021-03-01' })]));
+    store.transaction(() => store.recluster('new'));
+    store.close();
+    const raw = new Database(file);
+    raw.exec(`UPDATE clusters SET mentions = 5 WHERE id = (SELECT min(id) FROM clusters);
+      INSERT INTO clusters (event, actor, recipient, mentions, outlets) VALUES ('AID', 'SRB', 'ARM', 0, '[]');
+      UPDATE events SET import = NULL WHERE source_id = 'c';`);
+    raw.close();
+    const broken = new SqliteStore(file);
+    expect(broken.check({ quick })).toEqual(['1 imported events without an import', '1 empty clusters', '1 clusters whose mention count is wrong']);
+    broken.close();
+  });
 });

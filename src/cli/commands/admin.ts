@@ -33,10 +33,10 @@ export async function runStats(flags: DbFlags, io: Io): Promise<number> {
   }
 }
 
-export async function runCheck(flags: DbFlags, io: Io): Promise<number> {
+export async function runCheck(flags: DbFlags & { quick?: boolean }, io: Io): Promise<number> {
   const store = openStore(dbPath(flags.db));
   try {
-    const problems = store.check();
+    const problems = store.check({ quick: flags.quick ?? false });
     await io.out(problems.length ? problems.map((p) => `problem: ${p}\n`).join('') : `${store.path}: ok\n`);
     return problems.length ? 1 : 0;
   } finally {
@@ -104,7 +104,8 @@ export function registerAdmin(program: Command, io: Io, done: (code: number) => 
   program.command('stats').description('summarise the store').option('--db <file>', 'database file').option('--format <format>', 'text (default) or json')
     .action(async (flags: DbFlags) => done(await runStats(flags, io)));
   program.command('check').description('integrity check of the store (exit 1 on problems)').option('--db <file>', 'database file')
-    .action(async (flags: DbFlags) => done(await runCheck(flags, io)));
+    .option('--quick', "check the file's structure, not that every index matches its table (much faster on large stores)")
+    .action(async (flags: DbFlags & { quick?: boolean }) => done(await runCheck(flags, io)));
   program.command('cluster').description('group the events not yet clustered into real-world events (all of them with --all)')
     .option('--db <file>', 'database file').option('--all', 'dissolve every cluster and cluster all events again')
     .action(async (flags: DbFlags & { all?: boolean }) => done(await runCluster(flags, io)));

@@ -30,11 +30,15 @@ export class Admin {
     };
   }
 
-  /** SQLite's integrity and foreign-key checks, the full-text index, and Entente's own invariants. */
-  check(): string[] {
+  /**
+   * SQLite's integrity and foreign-key checks, the full-text index, and Entente's own invariants. `quick` runs
+   * SQLite's quick check, which skips matching every index against its table (a million events: 1.5 s, not 17 s).
+   */
+  check(quick: boolean): string[] {
     const problems: string[] = [];
-    const integrity = this.db.pragma('integrity_check', { simple: false }) as { integrity_check: string }[];
-    for (const r of integrity) if (r.integrity_check !== 'ok') problems.push(`integrity: ${r.integrity_check}`);
+    const pragma = quick ? 'quick_check' : 'integrity_check';
+    const integrity = this.db.pragma(pragma, { simple: false }) as Record<string, string>[];
+    for (const r of integrity) if (r[pragma] !== 'ok') problems.push(`integrity: ${r[pragma]}`);
     for (const r of this.db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[]) problems.push(`foreign key: ${r.table} row ${r.rowid} points to a missing ${r.parent}`);
     try {
       this.db.prepare("INSERT INTO sentences_fts(sentences_fts, rank) VALUES ('integrity-check', 1)").run();

@@ -182,8 +182,8 @@ export class SqliteStore implements Store {
     return this.admin.stats();
   }
 
-  check(): string[] {
-    return this.admin.check();
+  check(opts: { readonly quick?: boolean } = {}): string[] {
+    return this.admin.check(opts.quick ?? false);
   }
 
   backup(file: string): Promise<void> {
