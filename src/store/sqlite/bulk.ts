@@ -20,17 +20,14 @@ const BULK_MIN_ROWS = 50_000;
 /** Whether an import of about `rows` rows into a store of `stored` events is better done with deferred indexes. */
 export const worthDeferring = (rows: number, stored: number): boolean => rows >= BULK_MIN_ROWS && rows >= stored;
 
-/**
- * Drop the deferrable indexes (all, or those named) in one transaction, and say which were there. Queries stay
- * correct while they are missing, only slower.
- */
-export function dropDeferrable(db: Database.Database, names: readonly string[] = Object.keys(DEFERRABLE)): string[] {
-  const present = new Set(db.prepare("SELECT name FROM sqlite_master WHERE type = 'index'").pluck().all() as string[]);
-  const dropped = names.filter((name) => present.has(name));
+/** The indexes an imported row lands in (not events_cluster: imported rows come without a cluster). */
+export const LANDING = ['events_dyad', 'events_recipient', 'events_group', 'events_unclustered'];
+
+/** Drop the deferrable indexes named, in one transaction. Queries stay correct while they are missing, only slower. */
+export function dropDeferrable(db: Database.Database, names: readonly string[]): void {
   db.transaction(() => {
-    for (const name of dropped) db.exec(`DROP INDEX ${name}`);
+    for (const name of names) db.exec(`DROP INDEX IF EXISTS ${name}`);
   })();
-  return dropped;
 }
 
 /**

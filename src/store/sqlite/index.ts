@@ -12,7 +12,7 @@ import { StoryReader } from './stories.js';
 import { readActs, readTally, readWindowActs } from './acts.js';
 import { periodOf } from '../../analysis/periods.js';
 import { refreshTallies, talliesFresh } from './tallies.js';
-import { buildMissing, dropDeferrable, worthDeferring } from './bulk.js';
+import { buildMissing, dropDeferrable, LANDING, worthDeferring } from './bulk.js';
 import { recluster } from './recluster.js';
 
 export interface SqliteOptions {
@@ -98,7 +98,7 @@ export class SqliteStore implements Store {
   beginBulkLoad(expectedRows: number): boolean {
     const stored = Number(this.db.prepare('SELECT max(id) FROM events').pluck().get() ?? 0);
     if (!worthDeferring(expectedRows, stored)) return false;
-    dropDeferrable(this.db);
+    dropDeferrable(this.db, LANDING);
     return true;
   }
 

@@ -28,7 +28,8 @@ const MAX_PAGE = 8192;
  * full run would give. Only clusters that differ are rewritten. A large batch runs its groups whole instead.
  */
 export function recluster(db: Database.Database, scope: 'all' | 'new', sweepFrom = SWEEP_FROM): { clusters: number; events: number } {
-  buildMissing(db, ['events_group']);
+  // Runs read groups through events_group; deleting a cluster finds its events through events_cluster.
+  buildMissing(db, ['events_group', 'events_cluster']);
   // The partial index of unclustered events finds them at once; while it is missing (a bulk load), one pass over
   // the table is quicker than a lookup per row through another index.
   const indexed = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = 'events_unclustered'").get() !== undefined;
