@@ -10,7 +10,6 @@ const DEFERRABLE: Readonly<Record<string, string>> = {
   events_dyad: 'events (actor, recipient, date, event, quad, scale, certainty, cluster, precision, compound)',
   events_recipient: 'events (recipient, date)',
   events_group: 'events (event, actor, date)',
-  events_unclustered: 'events (event, actor, date) WHERE cluster IS NULL',
   events_cluster: 'events (cluster) WHERE cluster IS NOT NULL',
 };
 
@@ -21,7 +20,7 @@ const BULK_MIN_ROWS = 50_000;
 export const worthDeferring = (rows: number, stored: number): boolean => rows >= BULK_MIN_ROWS && rows >= stored;
 
 /** The indexes an imported row lands in (not events_cluster: imported rows come without a cluster). */
-export const LANDING = ['events_dyad', 'events_recipient', 'events_group', 'events_unclustered'];
+export const LANDING = ['events_dyad', 'events_recipient', 'events_group'];
 
 /** Drop the deferrable indexes named, in one transaction. Queries stay correct while they are missing, only slower. */
 export function dropDeferrable(db: Database.Database, names: readonly string[]): void {

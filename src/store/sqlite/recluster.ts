@@ -3,16 +3,8 @@ import { GroupRun, isOpen, REACH } from '../../dedupe/index.js';
 import { isoDay, toDay } from '../../dedupe/span.js';
 import { buildMissing } from './bulk.js';
 import { COLUMNS, Rewrite, SOURCES, type Row } from './rewrite.js';
+import { clearWaiting, waiting, type Waiting } from './waiting.js';
 
-interface Group {
-  readonly event: string;
-  readonly actor: string;
-  /** Dates of its unclustered reports, and how many have none. */
-  readonly lo: string | null;
-  readonly hi: string | null;
-  readonly undated: number;
-  readonly n: number;
-}
 
 /** From this many unclustered reports on, the touched groups are read whole, in one sorted pass over the table. */
 const SWEEP_FROM = 50_000;
@@ -21,24 +13,22 @@ const FIRST_PAGE = 64;
 const MAX_PAGE = 8192;
 
 /**
- * Bring the clusters up to date with the events that have none (all events for 'all'). The rule reads each (type,
- * actor) group in date order, so a new report can only change clusters from its own date on. For each group with
- * new reports, the run resumes from the clusters open on the earliest new report's day, and stops as soon as its
- * open clusters are again those stored, after the last new report: from there on, the stored clusters are what a
- * full run would give. Only clusters that differ are rewritten. A large batch runs its groups whole instead.
+ * Bring the clusters up to date with the events waiting for one (src/store/sqlite/waiting.ts; all events for 'all').
+ * The rule reads each (type, actor) group in date order, so a new report can only change clusters from its own date
+ * on. For each group with new reports, the run resumes from the clusters open on the earliest new report's day, and
+ * stops as soon as its open clusters are again those stored, after the last new report: from there on, the stored
+ * clusters are what a full run would give. Only clusters that differ are rewritten. A large batch runs its groups
+ * whole instead.
  */
 export function recluster(db: Database.Database, scope: 'all' | 'new', sweepFrom = SWEEP_FROM): { clusters: number; events: number } {
   // Runs read groups through events_group; deleting a cluster finds its events through events_cluster.
   buildMissing(db, ['events_group', 'events_cluster']);
-  // The partial index of unclustered events finds them at once; while it is missing (a bulk load), one pass over
-  // the table is quicker than a lookup per row through another index.
-  const indexed = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = 'events_unclustered'").get() !== undefined;
-  const groups = db.prepare(`SELECT event, actor, min(date) AS lo, max(date) AS hi, count(*) - count(date) AS undated, count(*) AS n
-    FROM events ${indexed ? '' : 'NOT INDEXED'} ${scope === 'all' ? '' : 'WHERE cluster IS NULL'} GROUP BY event, actor`).all() as Group[];
+  const groups = waiting(db, scope === 'all');
   // 'all' runs every group whole and writes every cluster anew, replacing the stored ones.
   const w = new Rewrite(db, scope === 'all');
   if (scope === 'all' || groups.reduce((n, g) => n + g.n, 0) >= sweepFrom) sweep(db, groups, w);
   else resume(db, groups, w);
+  clearWaiting(db);
   return w.finish();
 }
 
@@ -49,7 +39,7 @@ const toRow = (a: readonly unknown[]): Row => ({
 }) as Row;
 
 /** Run each touched group whole, from one sorted snapshot of their reports read page by page. */
-function sweep(db: Database.Database, groups: readonly Group[], w: Rewrite): void {
+function sweep(db: Database.Database, groups: readonly Waiting[], w: Rewrite): void {
   db.exec('DROP TABLE IF EXISTS temp.cluster_groups; CREATE TEMP TABLE cluster_groups (event TEXT NOT NULL, actor TEXT NOT NULL, PRIMARY KEY (event, actor))');
   const add = db.prepare('INSERT INTO temp.cluster_groups (event, actor) VALUES (?, ?)');
   for (const g of groups) add.run(g.event, g.actor);
@@ -79,7 +69,7 @@ function sweep(db: Database.Database, groups: readonly Group[], w: Rewrite): voi
 }
 
 /** Resume each touched group's run from its first new report, until it meets the stored clusters again. */
-function resume(db: Database.Database, groups: readonly Group[], w: Rewrite): void {
+function resume(db: Database.Database, groups: readonly Waiting[], w: Rewrite): void {
   const before = db.prepare(`SELECT ${COLUMNS} FROM events e ${SOURCES}
     WHERE e.event = ? AND e.actor = ? AND e.date >= ? AND e.date < ? AND e.cluster IS NOT NULL ORDER BY e.date, e.id`);
   const after = db.prepare(`SELECT ${COLUMNS} FROM events e ${SOURCES}

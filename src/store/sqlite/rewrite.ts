@@ -15,7 +15,7 @@ export const SOURCES = 'LEFT JOIN clusters c ON c.id = e.cluster LEFT JOIN stori
 /** From this many reassigned events on, the indexes holding the cluster column are rebuilt rather than updated. */
 const REBUILD_FROM = 50_000;
 /** Indexes that hold the cluster column. events_cluster also serves the foreign key: it stays while clusters are deleted. */
-export const HOLDING_CLUSTER = ['events_dyad', 'events_unclustered', 'events_cluster'];
+export const HOLDING_CLUSTER = ['events_dyad', 'events_cluster'];
 
 /**
  * Writes the clusters that differ from the stored ones (every cluster, when `renew`); members' new clusters are set

@@ -139,6 +139,18 @@ export const MIGRATIONS: readonly Migration[] = [
   CREATE INDEX IF NOT EXISTS events_unclustered ON events (event, actor, date) WHERE cluster IS NULL;
   INSERT OR IGNORE INTO tally_dirty SELECT DISTINCT actor, recipient FROM events WHERE certainty IS NULL;
   `,
+  // 7: the groups waiting for clustering are listed by the writers (like the dyads of tally_dirty), with the dates
+  // of their unclustered events, instead of a partial index: a million-row import spent 1.5 s building that index.
+  `
+  DROP INDEX IF EXISTS events_unclustered;
+  CREATE TABLE cluster_dirty (
+    event TEXT NOT NULL, actor TEXT NOT NULL,
+    lo TEXT, hi TEXT, undated INTEGER NOT NULL, n INTEGER NOT NULL,
+    PRIMARY KEY (event, actor)
+  ) WITHOUT ROWID;
+  INSERT INTO cluster_dirty (event, actor, lo, hi, undated, n)
+    SELECT event, actor, min(date), max(date), count(*) - count(date), count(*) FROM events WHERE cluster IS NULL GROUP BY event, actor;
+  `,
 ];
 
 /** Bring a store migrated by an early draft of migration 2 to its final shape (idempotent). */

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Dataset, Entity, EventCore, ImportCounts, ImportedEvent, IngestOutcome, PloverRecord, Sentence, Story } from '../../types.js';
+import { markWaiting, prepareMark, WaitingBatch } from './waiting.js';
 
 const now = (): string => new Date().toISOString();
 const first = (list: readonly Entity[]): string => list[0]?.code ?? '';
@@ -35,6 +36,7 @@ export class Writer {
         mode, context, event_text, place, original_code, mapping, compound)
         VALUES (?, 'imported', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       markDirty: db.prepare('INSERT OR IGNORE INTO tally_dirty (actor, recipient) VALUES (?, ?)'),
+      markWaiting: prepareMark(db),
       beginImport: db.prepare('INSERT INTO imports (dataset, file, started_at) VALUES (?, ?, ?)'),
       finishImport: db.prepare('UPDATE imports SET finished_at = ?, rows = ?, imported = ?, skipped = ?, duplicates = ? WHERE id = ?'),
     };
@@ -54,6 +56,7 @@ export class Writer {
     if (existing) {
       id = existing.id;
       for (const cluster of this.q.storyClusters.all(id) as number[]) {
+        markWaiting(this.db, 'cluster = ?', cluster);
         this.q.openCluster.run(cluster);
         this.q.dropCluster.run(cluster);
       }
@@ -77,6 +80,7 @@ export class Writer {
       });
       this.putParties(Number(info.lastInsertRowid), r, true);
     }
+    markWaiting(this.db, 'story = ?', id);
     return existing ? 'updated' : 'new';
   }
 
@@ -99,6 +103,7 @@ export class Writer {
     let inserted = 0;
     const stmt = this.q.insertImported;
     const dyads = new Set<string>();
+    const waiting = new WaitingBatch();
     for (const e of events) {
       const a = e.actor[0];
       const r = e.recipient[0];
@@ -118,7 +123,9 @@ export class Writer {
       // A compound event's parties are listed, so that queries by any of its parties find it.
       if (compound && info.changes) this.putParties(Number(info.lastInsertRowid), e, false);
       dyads.add(`${a?.code ?? ''}\u0000${r?.code ?? ''}`);
+      if (info.changes) waiting.add(e.event, a?.code ?? '', e.date);
     }
+    waiting.write(this.q.markWaiting);
     // The monthly sums of these dyads are now stale (src/store/sqlite/tallies.ts).
     for (const d of dyads) this.q.markDirty.run(...d.split('\u0000'));
     return { inserted, duplicates: events.length - inserted };
