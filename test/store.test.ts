@@ -102,4 +102,22 @@ describe('store: SQLite specifics', () => {
     expect(broken.check({ quick })).toEqual(['1 imported events without an import']);
     broken.close();
   });
+
+  it('a store of migration 7 keeps its waiting groups through migration 8, and clusters them', () => {
+    const file = join(dir, 'waiting7.db');
+    const raw = new Database(file);
+    MIGRATIONS.slice(0, 7).forEach((step) => (typeof step === 'string' ? raw.exec(step) : step(raw)));
+    raw.exec(`INSERT INTO imports (id, dataset, file, started_at) VALUES (1, 'gdelt', 'x.csv', '2020-10-06');
+      INSERT INTO events (uid, source, import, date, precision, event, quad, actor, recipient)
+        VALUES ('gdelt:1', 'imported', 1, '2020-10-05', 'day', 'AID', 2, 'SRB', 'ARM'), ('gdelt:2', 'imported', 1, '2020-10-06', 'day', 'AID', 2, 'SRB', 'ARM');
+      INSERT INTO cluster_dirty VALUES ('AID', 'SRB', '2020-10-05', '2020-10-06', 0, 2);`);
+    raw.pragma('user_version = 7');
+    raw.close();
+    const store = new SqliteStore(file);
+    expect(store.check()).toEqual([]);
+    expect(store.transaction(() => store.recluster('new'))).toEqual({ clusters: 1, events: 2 });
+    expect([...store.clusters({})].map((c) => c.mentions)).toEqual([2]);
+    expect(store.check()).toEqual([]);
+    store.close();
+  });
 });

@@ -1,10 +1,11 @@
 import type Database from 'better-sqlite3';
 
 /**
- * The secondary indexes that every imported row lands in. A large import drops them and builds them once at the
- * end: SQLite sorts a whole column faster than it inserts a million keys one by one (on a million GDELT rows,
- * about 4 s to build against 11–15 s to maintain). Their definitions are those of migrations 1, 2 and 6. Clustering
- * a large batch drops and rebuilds those that its update of the cluster column would otherwise move entry by entry.
+ * Secondary indexes that may be dropped and built again later. A large import drops those that every imported row
+ * lands in and builds them once at the end: SQLite sorts a whole column faster than it inserts a million keys one
+ * by one (on a million GDELT rows, about 4 s to build against 11–15 s to maintain). Clustering a large batch drops
+ * and rebuilds those that its update of the cluster column would otherwise move entry by entry. Their definitions
+ * are those of migrations 1, 2 and 6.
  */
 const DEFERRABLE: Readonly<Record<string, string>> = {
   events_dyad: 'events (actor, recipient, date, event, quad, scale, certainty, cluster, precision, compound)',
@@ -22,6 +23,12 @@ export const worthDeferring = (rows: number, stored: number): boolean => rows >=
 /** The indexes an imported row lands in (not events_cluster: imported rows come without a cluster). */
 export const LANDING = ['events_dyad', 'events_recipient', 'events_group'];
 
+/**
+ * The indexes queries use, built after a bulk load and on opening a store whose bulk load was killed. The group
+ * index serves clustering only: clustering builds it when it next runs (src/store/sqlite/recluster.ts).
+ */
+export const QUERIED = ['events_dyad', 'events_recipient', 'events_cluster'];
+
 /** Drop the deferrable indexes named, in one transaction. Queries stay correct while they are missing, only slower. */
 export function dropDeferrable(db: Database.Database, names: readonly string[]): void {
   db.transaction(() => {
@@ -29,11 +36,8 @@ export function dropDeferrable(db: Database.Database, names: readonly string[]):
   })();
 }
 
-/**
- * Build the deferrable indexes that are missing (all, or those named): after a bulk load, or on opening a store
- * whose bulk load was killed before it could build them.
- */
-export function buildMissing(db: Database.Database, names: readonly string[] = Object.keys(DEFERRABLE)): void {
+/** Build those of the named indexes that are missing. */
+export function buildMissing(db: Database.Database, names: readonly string[]): void {
   const present = new Set(db.prepare("SELECT name FROM sqlite_master WHERE type = 'index'").pluck().all() as string[]);
   const missing = names.filter((name) => !present.has(name));
   if (missing.length) {

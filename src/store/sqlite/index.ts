@@ -12,7 +12,7 @@ import { StoryReader } from './stories.js';
 import { readActs, readTally, readWindowActs } from './acts.js';
 import { periodOf } from '../../analysis/periods.js';
 import { refreshTallies, talliesFresh } from './tallies.js';
-import { buildMissing, dropDeferrable, LANDING, worthDeferring } from './bulk.js';
+import { buildMissing, dropDeferrable, LANDING, QUERIED, worthDeferring } from './bulk.js';
 import { recluster } from './recluster.js';
 
 export interface SqliteOptions {
@@ -51,7 +51,7 @@ export class SqliteStore implements Store {
     if (!opts.readonly) {
       this.migrate();
       // A bulk load killed before its end left indexes out: build them now.
-      buildMissing(this.db);
+      buildMissing(this.db, QUERIED);
     }
     this.writer = new Writer(this.db);
     this.reader = new Reader(this.db);
@@ -103,7 +103,7 @@ export class SqliteStore implements Store {
   }
 
   endBulkLoad(): void {
-    buildMissing(this.db);
+    buildMissing(this.db, QUERIED);
   }
 
   events(filter: EventFilter, opts: { readonly limit?: number; readonly after?: number; readonly order?: 'date' | 'id' } = {}): IterableIterator<StoredEvent> {

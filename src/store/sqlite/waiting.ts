@@ -1,8 +1,9 @@
 import type Database from 'better-sqlite3';
 
 /**
- * The (type, actor) groups with events waiting for clustering (cluster_dirty, migration 7), and the dates of those
- * events. Writers mark them in the transaction that leaves the events without a cluster; recluster reads and clears.
+ * The (type, actor) groups with events waiting for clustering, and the dates of those events. Each batch that
+ * leaves events without a cluster appends one row to cluster_waiting (migration 8) in its own transaction: a JSON
+ * list of [event, actor, lo, hi, undated, n]. Recluster adds the lists up, and clears them.
  */
 export interface Waiting {
   readonly event: string;
@@ -13,43 +14,40 @@ export interface Waiting {
   readonly n: number;
 }
 
-const UPSERT = `ON CONFLICT (event, actor) DO UPDATE SET
-  lo = coalesce(min(lo, excluded.lo), lo, excluded.lo), hi = coalesce(max(hi, excluded.hi), hi, excluded.hi),
-  undated = undated + excluded.undated, n = n + excluded.n`;
+type Listed = [event: string, actor: string, lo: string | null, hi: string | null, undated: number, n: number];
 
 /** Mark the groups of the events that `where` selects (SQL over events, with its parameters). */
 export function markWaiting(db: Database.Database, where: string, ...params: unknown[]): void {
-  db.prepare(`INSERT INTO cluster_dirty (event, actor, lo, hi, undated, n)
-    SELECT event, actor, min(date), max(date), count(*) - count(date), count(*) FROM events WHERE ${where}
-    GROUP BY event, actor ${UPSERT}`).run(...params);
+  db.prepare(`INSERT INTO cluster_waiting (groups) SELECT json_group_array(json_array(event, actor, lo, hi, undated, n))
+    FROM (SELECT event, actor, min(date) AS lo, max(date) AS hi, count(*) - count(date) AS undated, count(*) AS n
+      FROM events WHERE ${where} GROUP BY event, actor) HAVING count(*) > 0`).run(...params);
 }
 
-/** The statement that marks one group with given dates; WaitingBatch.write runs it. */
-export const prepareMark = (db: Database.Database): Database.Statement =>
-  db.prepare(`INSERT INTO cluster_dirty (event, actor, lo, hi, undated, n) VALUES (?, ?, ?, ?, ?, ?) ${UPSERT}`);
+/** The statement that appends one list of groups; WaitingBatch.write runs it. */
+export const prepareMark = (db: Database.Database): Database.Statement => db.prepare('INSERT INTO cluster_waiting (groups) VALUES (?)');
 
-/** Marks groups from values in hand: the import's hot path adds up a batch's groups first. */
+/** Adds up the groups of a batch in hand (the import's hot path), then marks them in one row. */
 export class WaitingBatch {
-  private readonly groups = new Map<string, { lo: string | null; hi: string | null; undated: number; n: number }>();
+  private readonly groups = new Map<string, Listed>();
 
   add(event: string, actor: string, date: string | null): void {
     const key = `${event}\u0000${actor}`;
     const g = this.groups.get(key);
-    if (!g) this.groups.set(key, { lo: date, hi: date, undated: date === null ? 1 : 0, n: 1 });
-    else {
-      g.n++;
-      if (date === null) g.undated++;
-      else {
-        if (g.lo === null || date < g.lo) g.lo = date;
-        if (g.hi === null || date > g.hi) g.hi = date;
-      }
-    }
+    if (!g) this.groups.set(key, [event, actor, date, date, date === null ? 1 : 0, 1]);
+    else merge(g, date, date, date === null ? 1 : 0, 1);
   }
 
   /** Mark the groups added, with `mark` from prepareMark. */
   write(mark: Database.Statement): void {
-    for (const [key, g] of this.groups) mark.run(...key.split('\u0000'), g.lo, g.hi, g.undated, g.n);
+    if (this.groups.size) mark.run(JSON.stringify([...this.groups.values()]));
   }
+}
+
+function merge(g: Listed, lo: string | null, hi: string | null, undated: number, n: number): void {
+  if (lo !== null && (g[2] === null || lo < g[2])) g[2] = lo;
+  if (hi !== null && (g[3] === null || hi > g[3])) g[3] = hi;
+  g[4] += undated;
+  g[5] += n;
 }
 
 /** The groups waiting, or every group (with all its events) for a full run. */
@@ -58,7 +56,20 @@ export function waiting(db: Database.Database, all: boolean): Waiting[] {
     return db.prepare(`SELECT event, actor, min(date) AS lo, max(date) AS hi, count(*) - count(date) AS undated, count(*) AS n
       FROM events GROUP BY event, actor`).all() as Waiting[];
   }
-  return db.prepare('SELECT event, actor, lo, hi, undated, n FROM cluster_dirty').all() as Waiting[];
+  const groups = new Map<string, Listed>();
+  for (const list of db.prepare('SELECT groups FROM cluster_waiting').pluck().all() as string[]) {
+    for (const [event, actor, lo, hi, undated, n] of JSON.parse(list) as Listed[]) {
+      const key = `${event}\u0000${actor}`;
+      const g = groups.get(key);
+      if (g) merge(g, lo, hi, undated, n);
+      else groups.set(key, [event, actor, lo, hi, undated, n]);
+    }
+  }
+  return [...groups.values()].map(([event, actor, lo, hi, undated, n]) => ({ event, actor, lo, hi, undated, n }));
 }
 
-export const clearWaiting = (db: Database.Database): void => void db.exec('DELETE FROM cluster_dirty');
+export const clearWaiting = (db: Database.Database): void => void db.exec('DELETE FROM cluster_waiting');
+
+/** SQL counting unclustered events whose group no list names (a check invariant). */
+export const UNLISTED = `WITH listed AS MATERIALIZED (SELECT DISTINCT value->>0 AS event, value->>1 AS actor FROM cluster_waiting, json_each(groups))
+  SELECT count(*) FROM events e WHERE e.cluster IS NULL AND NOT EXISTS (SELECT 1 FROM listed l WHERE l.event = e.event AND l.actor = e.actor)`;
