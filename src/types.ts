@@ -506,6 +506,8 @@ export interface StoreStats {
   readonly sentences: number;
   readonly events: { readonly coded: number; readonly imported: number };
   readonly clusters: number;
+  /** Events waiting for clustering (after `import --no-cluster`): `entente cluster` groups them. */
+  readonly waiting: number;
   readonly imports: number;
   readonly first_date: string | null;
   readonly last_date: string | null;

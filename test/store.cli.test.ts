@@ -176,6 +176,7 @@ describe('import survives kill -9', () => {
     expect(rebuilt.prepare("SELECT count(*) FROM sqlite_master WHERE name IN ('events_dyad', 'events_recipient')").pluck().get()).toBe(2);
     rebuilt.close();
     // The kept rows were imported without their clustering: `entente cluster` does it, once.
+    expect(run(['stats', '--db', db]).out).toMatch(new RegExp(`; ${stored} waiting for clustering \\(entente cluster\\)`));
     expect(run(['cluster', '--db', db]).out).toMatch(new RegExp(`^clustered ${stored} events into \\d+ clusters`));
     expect(run(['cluster', '--db', db]).out).toMatch(/nothing to do/);
     // The rerun is a bulk load too; its clustering rewrites stored clusters that the new rows join.

@@ -130,7 +130,9 @@ export function storeContract(name: string, make: () => Store): void {
       put(store, story('r1', 'Armenian forces shelled the Azerbaijani town of Tovuz on Sunday, killing four soldiers.', '2020-07-13', 'Wire A'));
       put(store, story('r2', 'Armenia attacked Azerbaijan in Tovuz, where 4 soldiers died, officials said on Monday.', '2020-07-13', 'Wire B'));
       put(store, story('r3', 'Armenian forces attacked Azerbaijan on July 30.', '2020-08-01', 'Wire A'));
+      expect(store.stats().waiting).toBe(3);
       expect(store.transaction(() => store.recluster('all'))).toMatchObject({ events: 3 });
+      expect(store.stats().waiting).toBe(0);
       const clusters = [...store.clusters({ type: ['ASSAULT'] })];
       expect(clusters.map((c) => c.mentions).sort()).toEqual([1, 2]);
       expect(clusters.find((c) => c.mentions === 2)).toMatchObject({ outlets: ['Wire A', 'Wire B'], dead: 4 });

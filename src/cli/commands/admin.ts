@@ -21,7 +21,7 @@ export async function runStats(flags: DbFlags, io: Io): Promise<number> {
     const lines = [
       `database     ${store.path} (${(s.bytes / 1e6).toFixed(1)} MB)`,
       `stories      ${s.stories} (${s.sentences} sentences); coder versions: ${Object.entries(s.coder_versions).map(([v, n]) => `${v} ×${n}`).join(', ') || '-'}`,
-      `events       ${s.events.coded} coded, ${s.events.imported} imported, in ${s.clusters} clusters`,
+      `events       ${s.events.coded} coded, ${s.events.imported} imported, in ${s.clusters} clusters${s.waiting ? `; ${s.waiting} waiting for clustering (entente cluster)` : ''}`,
       `imports      ${s.imports}`,
       `dates        ${s.first_date ?? '-'} to ${s.last_date ?? '-'}`,
       `by type      ${Object.entries(s.by_type).map(([k, v]) => `${k} ${v}`).join(', ') || '-'}`,

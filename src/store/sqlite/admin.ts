@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import type Database from 'better-sqlite3';
 import type { StoreStats } from '../../types.js';
-import { UNLISTED } from './waiting.js';
+import { UNLISTED, WAITING } from './waiting.js';
 
 /** Summary, integrity check and online backup. */
 export class Admin {
@@ -23,6 +23,7 @@ export class Admin {
       sentences: count('SELECT count(*) FROM sentences'),
       events: { coded: bySource.coded ?? 0, imported: bySource.imported ?? 0 },
       clusters: count('SELECT count(*) FROM clusters'),
+      waiting: count(WAITING),
       imports: count('SELECT count(*) FROM imports'),
       first_date: range.lo, last_date: range.hi,
       by_type: Object.fromEntries((this.db.prepare('SELECT event, count(*) AS n FROM events GROUP BY event ORDER BY n DESC').all() as { event: string; n: number }[]).map((r) => [r.event, r.n])),

@@ -70,6 +70,9 @@ export function waiting(db: Database.Database, all: boolean): Waiting[] {
 
 export const clearWaiting = (db: Database.Database): void => void db.exec('DELETE FROM cluster_waiting');
 
+/** SQL counting the events the lists name (an event of a replaced story may be counted until the next clustering). */
+export const WAITING = 'SELECT total(value->>5) FROM cluster_waiting, json_each(groups)';
+
 /** SQL counting unclustered events whose group no list names (a check invariant). */
 export const UNLISTED = `WITH listed AS MATERIALIZED (SELECT DISTINCT value->>0 AS event, value->>1 AS actor FROM cluster_waiting, json_each(groups))
   SELECT count(*) FROM events e WHERE e.cluster IS NULL AND NOT EXISTS (SELECT 1 FROM listed l WHERE l.event = e.event AND l.actor = e.actor)`;
