@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { SqliteStore } from '../src/store/sqlite/index.js';
 import { recluster } from '../src/store/sqlite/recluster.js';
 import type { DatePrecision, ImportedEvent } from '../src/types.js';
@@ -44,47 +44,61 @@ function partition(store: SqliteStore): string[] {
   return [...store.clusters({})].map((c) => c.members.map((m) => sourceOf.get(m)!).sort().join(' ')).sort();
 }
 
+const dir = mkdtempSync(join(tmpdir(), 'entente-recluster-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Import reports into the store at `file`. */
+function add(file: string, rows: readonly ImportedEvent[]): void {
+  const store = new SqliteStore(file);
+  const id = store.transaction(() => store.beginImport('gdelt', 'x.csv'));
+  store.transaction(() => store.putImported(id, rows));
+  store.close();
+}
+
+/** Cluster what waits in the store at `file`, resuming group runs or running groups whole; how many events changed. */
+function clusterFile(file: string, how: 'resume' | 'sweep'): number {
+  const db = new Database(file);
+  db.pragma('foreign_keys = ON');
+  try {
+    return db.transaction(() => recluster(db, 'new', how))().events;
+  } finally {
+    db.close();
+  }
+}
+
 describe('clustering resumes where new reports land', () => {
   it.each([1, 2, 3, 4, 5])('reports added in four batches, in any date order, get the clusters of a full run (seed %i)', (seed) => {
+    const file = join(dir, `stepwise-${seed}.db`);
     const all = reports(seed, 600);
-    const store = new SqliteStore(':memory:');
-    const id = store.transaction(() => store.beginImport('gdelt', 'x.csv'));
-    const changed: number[] = [];
-    for (let b = 0; b < 4; b++) {
-      store.transaction(() => store.putImported(id, all.filter((_, i) => i % 4 === b)));
-      changed.push(store.transaction(() => store.recluster('new')).events);
-    }
+    const changed = [0, 1, 2, 3].map((b) => {
+      add(file, all.filter((_, i) => i % 4 === b));
+      return clusterFile(file, 'resume');
+    });
+    const store = new SqliteStore(file);
     const stepwise = partition(store);
     expect(store.check()).toEqual([]);
     // Later batches rewrite part of the clusters, not all of them again.
     expect(changed[3]).toBeLessThan(600);
     expect(store.transaction(() => store.recluster('all')).events).toBe(600);
     expect(stepwise).toEqual(partition(store));
+    store.close();
   });
 
-  it.each([1, 2])('large batches run their groups whole and keep the clusters that did not change (seed %i)', (seed) => {
-    const dir = mkdtempSync(join(tmpdir(), 'entente-sweep-'));
-    const stores = ['resume', 'sweep'].map((name) => new SqliteStore(join(dir, `${name}.db`)));
+  it.each([1, 2])('running groups whole keeps the clusters that did not change, and finds what resuming finds (seed %i)', (seed) => {
     const all = reports(seed, 600);
-    const changed: number[][] = [[], []];
-    for (let b = 0; b < 3; b++) {
-      stores.forEach((store) => {
-        const id = store.transaction(() => store.beginImport('gdelt', 'x.csv'));
-        store.transaction(() => store.putImported(id, all.filter((_, k) => k % 3 === b)));
+    const runs = (['resume', 'sweep'] as const).map((how) => {
+      const file = join(dir, `${how}-${seed}.db`);
+      const changed = [0, 1, 2].map((b) => {
+        add(file, all.filter((_, k) => k % 3 === b));
+        return clusterFile(file, how);
       });
-      changed[0]!.push(stores[0]!.transaction(() => stores[0]!.recluster('new')).events);
-      stores[1]!.close();
-      const db = new Database(join(dir, 'sweep.db'));
-      changed[1]!.push(db.transaction(() => recluster(db, 'new', 0))().events);
-      db.close();
-      stores[1] = new SqliteStore(join(dir, 'sweep.db'));
-    }
-    expect(partition(stores[1]!)).toEqual(partition(stores[0]!));
-    expect(stores[1]!.check()).toEqual([]);
-    // A whole-group run rewrites no more than the resumed runs: unchanged clusters are kept.
-    expect(changed[1]).toEqual(changed[0]);
-    stores.forEach((s) => s.close());
-    rmSync(dir, { recursive: true, force: true });
+      const store = new SqliteStore(file);
+      const result = { changed, partition: partition(store), problems: store.check() };
+      store.close();
+      return result;
+    });
+    expect(runs[1]).toEqual(runs[0]);
+    expect(runs[0]!.problems).toEqual([]);
   });
 
   it('a report on a quiet day rewrites only its own neighbourhood', () => {

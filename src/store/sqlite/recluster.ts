@@ -6,7 +6,10 @@ import { COLUMNS, Rewrite, SOURCES, type Row } from './rewrite.js';
 import { clearWaiting, waiting, type Waiting } from './waiting.js';
 
 
-/** From this many unclustered reports on, the touched groups are read whole, in one sorted pass over the table. */
+/**
+ * From this many waiting reports on, or a quarter of the store, the touched groups are read whole, in one sorted pass
+ * over the table: cheaper then than a few queries per group.
+ */
 const SWEEP_FROM = 50_000;
 /** Pages of the rest of a group grow from FIRST_PAGE to MAX_PAGE rows: a resumed run usually converges within days. */
 const FIRST_PAGE = 64;
@@ -17,16 +20,19 @@ const MAX_PAGE = 8192;
  * The rule reads each (type, actor) group in date order, so a new report can only change clusters from its own date
  * on. For each group with new reports, the run resumes from the clusters open on the earliest new report's day, and
  * stops as soon as its open clusters are again those stored, after the last new report: from there on, the stored
- * clusters are what a full run would give. Only clusters that differ are rewritten. A large batch runs its groups
- * whole instead.
+ * clusters are what a full run would give. Only clusters that differ are rewritten. A large batch, or one that is a
+ * quarter of the store, runs its groups whole instead (`how` forces either way, for tests).
  */
-export function recluster(db: Database.Database, scope: 'all' | 'new', sweepFrom = SWEEP_FROM): { clusters: number; events: number } {
+export function recluster(db: Database.Database, scope: 'all' | 'new', how: 'auto' | 'sweep' | 'resume' = 'auto'): { clusters: number; events: number } {
   // Runs read groups through events_group; deleting a cluster finds its events through events_cluster.
   buildMissing(db, ['events_group', 'events_cluster']);
   const groups = waiting(db, scope === 'all');
   // 'all' runs every group whole and writes every cluster anew, replacing the stored ones.
   const w = new Rewrite(db, scope === 'all');
-  if (scope === 'all' || groups.reduce((n, g) => n + g.n, 0) >= sweepFrom) sweep(db, groups, w);
+  const pending = groups.reduce((n, g) => n + g.n, 0);
+  const stored = Number(db.prepare('SELECT coalesce(max(id), 0) FROM events').pluck().get());
+  const whole = how === 'auto' ? pending >= SWEEP_FROM || pending * 4 >= stored : how === 'sweep';
+  if (scope === 'all' || whole) sweep(db, groups, w);
   else resume(db, groups, w);
   clearWaiting(db);
   return w.finish();
