@@ -5,12 +5,12 @@ import type Database from 'better-sqlite3';
  * lands in and builds them once at the end: SQLite sorts a whole column faster than it inserts a million keys one
  * by one (on a million GDELT rows, about 4 s to build against 11–15 s to maintain). Clustering a large batch drops
  * and rebuilds those that its update of the cluster column would otherwise move entry by entry. Their definitions
- * are those of migrations 1, 2 and 6.
+ * are those of migrations 1, 2 and 9.
  */
 const DEFERRABLE: Readonly<Record<string, string>> = {
   events_dyad: 'events (actor, recipient, date, event, quad, scale, certainty, cluster, precision, compound)',
   events_recipient: 'events (recipient, date)',
-  events_group: 'events (event, actor, date)',
+  events_group: 'events (actor, event, date)',
   events_cluster: 'events (cluster) WHERE cluster IS NOT NULL',
 };
 

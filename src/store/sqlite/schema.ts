@@ -159,6 +159,13 @@ export const MIGRATIONS: readonly Migration[] = [
     SELECT json_group_array(json_array(event, actor, lo, hi, undated, n)) FROM cluster_dirty HAVING count(*) > 0;
   DROP TABLE cluster_dirty;
   `,
+  // 9: led by the type, the group index drew SQLite to it for any query filtering by type: the partnership test's
+  // read of exact acts (a type filter on top of a list of row ids) scanned every event of the type, 89 ms instead
+  // of 1 ms on 10,000,000 events. Led by the actor, it serves clustering the same and such queries no longer.
+  `
+  DROP INDEX IF EXISTS events_group;
+  CREATE INDEX events_group ON events (actor, event, date);
+  `,
 ];
 
 /** Bring a store migrated by an early draft of migration 2 to its final shape (idempotent). */
