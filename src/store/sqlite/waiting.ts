@@ -16,12 +16,11 @@ export interface Waiting {
 
 type Listed = [event: string, actor: string, lo: string | null, hi: string | null, undated: number, n: number];
 
-/** Mark the groups of the events that `where` selects (SQL over events, with its parameters). */
-export function markWaiting(db: Database.Database, where: string, ...params: unknown[]): void {
+/** A statement marking the groups of the events that `where` selects (SQL over events; run it with its parameters). */
+export const prepareMarkWhere = (db: Database.Database, where: string): Database.Statement =>
   db.prepare(`INSERT INTO cluster_waiting (groups) SELECT json_group_array(json_array(event, actor, lo, hi, undated, n))
     FROM (SELECT event, actor, min(date) AS lo, max(date) AS hi, count(*) - count(date) AS undated, count(*) AS n
-      FROM events WHERE ${where} GROUP BY event, actor) HAVING count(*) > 0`).run(...params);
-}
+      FROM events WHERE ${where} GROUP BY event, actor) HAVING count(*) > 0`);
 
 /** The statement that appends one list of groups; WaitingBatch.write runs it. */
 export const prepareMark = (db: Database.Database): Database.Statement => db.prepare('INSERT INTO cluster_waiting (groups) VALUES (?)');

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Dataset, Entity, EventCore, ImportCounts, ImportedEvent, IngestOutcome, PloverRecord, Sentence, Story } from '../../types.js';
-import { markWaiting, prepareMark, WaitingBatch } from './waiting.js';
+import { prepareMark, prepareMarkWhere, WaitingBatch } from './waiting.js';
 
 const now = (): string => new Date().toISOString();
 const first = (list: readonly Entity[]): string => list[0]?.code ?? '';
@@ -37,6 +37,7 @@ export class Writer {
         VALUES (?, 'imported', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       markDirty: db.prepare('INSERT OR IGNORE INTO tally_dirty (actor, recipient) VALUES (?, ?)'),
       markWaiting: prepareMark(db),
+      markCluster: prepareMarkWhere(db, 'cluster = ?'),
       beginImport: db.prepare('INSERT INTO imports (dataset, file, started_at) VALUES (?, ?, ?)'),
       finishImport: db.prepare('UPDATE imports SET finished_at = ?, rows = ?, imported = ?, skipped = ?, duplicates = ? WHERE id = ?'),
     };
@@ -56,7 +57,7 @@ export class Writer {
     if (existing) {
       id = existing.id;
       for (const cluster of this.q.storyClusters.all(id) as number[]) {
-        markWaiting(this.db, 'cluster = ?', cluster);
+        this.q.markCluster.run(cluster);
         this.q.openCluster.run(cluster);
         this.q.dropCluster.run(cluster);
       }
@@ -69,7 +70,10 @@ export class Writer {
       this.q.indexSentence.run(sentenceId, s.text);
       return sentenceId;
     });
+    // Marks come from the records in hand: a GROUP BY over the story's events took a temporary file each time.
+    const waiting = new WaitingBatch();
     for (const r of records) {
+      waiting.add(r.event, first(r.actor), r.date);
       const info = this.q.insertEvent.run({
         uid: r.id, source: 'coded', story: id, sentence: sentenceIds[r.text_info.sequence], import: null, row: null, source_id: null, url: story.url ?? null,
         date: r.date, enddate: r.enddate ?? null, precision: r.date_precision, event: r.event, quad: r.quad_code, scale: r.event_scale,
@@ -80,7 +84,7 @@ export class Writer {
       });
       this.putParties(Number(info.lastInsertRowid), r, true);
     }
-    markWaiting(this.db, 'story = ?', id);
+    waiting.write(this.q.markWaiting);
     return existing ? 'updated' : 'new';
   }
 
