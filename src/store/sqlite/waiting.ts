@@ -72,6 +72,11 @@ export const clearWaiting = (db: Database.Database): void => void db.exec('DELET
 /** SQL counting the events the lists name (an event of a replaced story may be counted until the next clustering). */
 export const WAITING = 'SELECT total(value->>5) FROM cluster_waiting, json_each(groups)';
 
-/** SQL counting unclustered events whose group no list names (a check invariant). */
-export const UNLISTED = `WITH listed AS MATERIALIZED (SELECT DISTINCT value->>0 AS event, value->>1 AS actor FROM cluster_waiting, json_each(groups))
-  SELECT count(*) FROM events e WHERE e.cluster IS NULL AND NOT EXISTS (SELECT 1 FROM listed l WHERE l.event = e.event AND l.actor = e.actor)`;
+/**
+ * SQL counting unclustered events whose group no list names (a check invariant): the groups of each side first, then
+ * compared as sets (2 s for a million waiting events, not a look through the lists for each of them).
+ */
+export const UNLISTED = `WITH listed AS MATERIALIZED (SELECT value->>0 AS event, value->>1 AS actor FROM cluster_waiting, json_each(groups)),
+  unclustered AS MATERIALIZED (SELECT event, actor, count(*) AS n FROM events NOT INDEXED WHERE cluster IS NULL GROUP BY event, actor),
+  missing AS (SELECT event, actor FROM unclustered EXCEPT SELECT event, actor FROM listed)
+  SELECT coalesce(sum(u.n), 0) FROM unclustered u JOIN missing m ON m.event = u.event AND m.actor = u.actor`;
