@@ -6,18 +6,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { SqliteStore } from '../src/store/sqlite/index.js';
 import { recluster } from '../src/store/sqlite/recluster.js';
 import type { DatePrecision, ImportedEvent } from '../src/types.js';
+import { random } from '../scripts/synth.js';
 import { imported } from './store.contract.js';
-
-/** A small deterministic generator (mulberry32), so that every run sees the same reports. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const day = (n: number): string => new Date(Date.UTC(2020, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
 

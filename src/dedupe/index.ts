@@ -41,7 +41,7 @@ export function summarise(id: number, members: readonly ClusterInput[]): Cluster
 }
 
 /** The order the rule reads reports in: by type, actor, date (undated last) and row. */
-export const reportOrder = (a: ClusterInput, b: ClusterInput): number =>
+const reportOrder = (a: ClusterInput, b: ClusterInput): number =>
   a.event.localeCompare(b.event) || a.actor.localeCompare(b.actor) || (a.date ?? '9999').localeCompare(b.date ?? '9999') || a.rowid - b.rowid;
 
 /**

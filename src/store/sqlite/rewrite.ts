@@ -12,10 +12,16 @@ export const COLUMNS = `e.id AS rowid, e.event, e.actor, e.recipient, e.date, e.
   COALESCE(s.outlet, s.url, s.story_id, i.dataset) AS outlet, COALESCE(s.published, substr(i.started_at, 1, 10)) AS seen`;
 export const SOURCES = 'LEFT JOIN clusters c ON c.id = e.cluster LEFT JOIN stories s ON s.id = e.story LEFT JOIN imports i ON i.id = e.import';
 
+/** A row of COLUMNS read as an array (raw reads of a million rows cost half as much as reading objects). */
+export const toRow = (a: readonly unknown[]): Row => ({
+  rowid: a[0], event: a[1], actor: a[2], recipient: a[3], date: a[4], enddate: a[5], precision: a[6], place_country: a[7],
+  lat: a[8], lon: a[9], dead: a[10], cluster: a[11], mentions: a[12], first_date: a[13], outlet: a[14], seen: a[15],
+}) as Row;
+
 /** From this many reassigned events on, the indexes holding the cluster column are rebuilt rather than updated. */
 const REBUILD_FROM = 50_000;
 /** Indexes that hold the cluster column. events_cluster also serves the foreign key: it stays while clusters are deleted. */
-export const HOLDING_CLUSTER = ['events_dyad', 'events_cluster'];
+const HOLDING_CLUSTER = ['events_dyad', 'events_cluster'];
 
 /**
  * Writes the clusters that differ from the stored ones (every cluster, when `renew`); members' new clusters are set
