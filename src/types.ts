@@ -462,6 +462,16 @@ export interface StoredEvent {
 }
 
 /** Input of the cluster rule: what is compared between two reports. */
+/** What clustering tells its caller as it goes: a large batch takes tens of seconds. */
+export interface ClusterProgress {
+  /** The reports the run will read: every report of the groups run whole, or the waiting ones of resumed groups. */
+  start(reports: number): void;
+  /** `reports` more read and run through the rule. */
+  advance(reports: number): void;
+  /** The rule has run; the changed clusters and their members are being written. */
+  writing(clusters: number, reports: number): void;
+}
+
 export interface ClusterInput {
   readonly rowid: number;
   readonly event: string;
@@ -603,7 +613,7 @@ export interface Store {
   refreshTallies(): number;
   search(query: string, limit: number): SearchHit[];
   /** Re-run the cluster rule over the events (all, or those not yet clustered) and store the clusters. */
-  recluster(scope: 'all' | 'new'): { clusters: number; events: number };
+  recluster(scope: 'all' | 'new', progress?: ClusterProgress): { clusters: number; events: number };
   clusters(filter: EventFilter): IterableIterator<Cluster>;
   /** Stories coded by another coder version than `version`. */
   staleStories(version: string): IterableIterator<Story>;

@@ -111,4 +111,27 @@ describe('clustering resumes where new reports land', () => {
     expect(Math.max(...sizes)).toBe(3);
     expect(sizes.reduce((a, b) => a + b, 0)).toBe(90);
   });
+
+  it.each([
+    { how: 'sweep' as const, read: 250 },
+    { how: 'resume' as const, read: 50 },
+  ])('tells its progress: the reports it reads, each step, what it writes ($how)', ({ how, read }) => {
+    const file = join(dir, `progress-${how}.db`);
+    add(file, reports(7, 200));
+    clusterFile(file, 'sweep');
+    // New reports of every group: a sweep reads all 250 reports again, resuming counts the 50 that wait.
+    add(file, reports(8, 50));
+    const seen: string[] = [];
+    let advanced = 0;
+    const disk = new Database(file);
+    disk.pragma('foreign_keys = ON');
+    const r = disk.transaction(() => recluster(disk, 'new', how, {
+      start: (n) => seen.push(`start ${n}`),
+      advance: (n) => (advanced += n),
+      writing: (clusters, events) => seen.push(`writing ${clusters} ${events}`),
+    }))();
+    disk.close();
+    expect(seen).toEqual([`start ${read}`, `writing ${r.clusters} ${r.events}`]);
+    expect(advanced).toBe(read);
+  });
 });

@@ -1,4 +1,5 @@
 import cliProgress from 'cli-progress';
+import type { ClusterProgress } from '../types.js';
 
 export interface Progress {
   /** `units` more done (default one), of `weight` (bytes) in the total. */
@@ -46,5 +47,29 @@ export function progress(unit: string, total: number, isTTY: boolean, log: (s: s
       log(`entente: ${count} ${unit}${pct}, ${Math.round(count / secs)} ${unit}/s\n`);
     },
     done() {},
+  };
+}
+
+/** Below this many events, clustering takes well under a second: nothing is shown. */
+const CLUSTER_SHOWN_FROM = 10_000;
+
+/** Clustering's progress on standard error, once it has enough to read to take a while. */
+export function clusterProgress(isTTY: boolean, log: (s: string) => void): ClusterProgress {
+  let bar: Progress | null = null;
+  return {
+    start(events) {
+      if (events < CLUSTER_SHOWN_FROM) return;
+      log(`entente: clustering ${events} events\n`);
+      bar = progress('events', events, isTTY, log);
+    },
+    advance(events) {
+      bar?.tick(events, events);
+    },
+    writing(clusters, events) {
+      if (!bar) return;
+      bar.done();
+      bar = null;
+      log(`entente: writing ${clusters} new or changed clusters of ${events} events\n`);
+    },
   };
 }

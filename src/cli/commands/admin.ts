@@ -3,6 +3,7 @@ import { codeStory } from '../../pipeline/index.js';
 import { coderId, contentHash } from '../../store/ingest.js';
 import { dbPath, openStore } from '../../store/open.js';
 import type { Io } from '../io.js';
+import { clusterProgress } from '../progress.js';
 import { modelFromFlags } from './code.js';
 
 interface DbFlags {
@@ -49,7 +50,7 @@ export async function runCluster(flags: DbFlags & { all?: boolean }, io: Io): Pr
   const store = openStore(dbPath(flags.db));
   try {
     const started = performance.now();
-    const r = store.transaction(() => store.recluster(flags.all ? 'all' : 'new'));
+    const r = store.transaction(() => store.recluster(flags.all ? 'all' : 'new', clusterProgress(process.stderr.isTTY === true, io.err)));
     const dyads = store.refreshTallies();
     const secs = ((performance.now() - started) / 1000).toFixed(1);
     await io.out(r.events ? `clustered ${r.events} events into ${r.clusters} clusters; summed ${dyads} dyads by month; ${secs} s\n` : 'every event is clustered: nothing to do\n');

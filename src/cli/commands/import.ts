@@ -5,7 +5,7 @@ import { dbPath, openStore } from '../../store/open.js';
 import type { Dataset, ImportedEvent, Store } from '../../types.js';
 import { estimateLines, readLineBatches } from '../../import/lines.js';
 import { DatasetReader } from '../../import/reader.js';
-import { progress } from '../progress.js';
+import { clusterProgress, progress } from '../progress.js';
 import { memoryGuard, reportProblem, UsageError, type Io } from '../io.js';
 
 interface ImportFlags {
@@ -83,7 +83,7 @@ export async function runImport(files: string[], flags: ImportFlags, io: Io): Pr
       }
       if (flags.cluster !== false) {
         const started = performance.now();
-        const r = store.transaction(() => store.recluster('new'));
+        const r = store.transaction(() => store.recluster('new', clusterProgress(process.stderr.isTTY === true, io.err)));
         io.err(`clustered ${r.events} events into ${r.clusters} clusters in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
       }
     } finally {

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import type {
   Act, ActQuery, DayTally,
-  Cluster, Dataset, DyadPeriod, EventFilter, ImportCounts, ImportedEvent, IngestOutcome, PloverRecord, SearchHit,
+  Cluster, ClusterProgress, Dataset, DyadPeriod, EventFilter, ImportCounts, ImportedEvent, IngestOutcome, PloverRecord, SearchHit,
   Sentence, Store, StoreStats, StoredEvent, StoredStory, Story, StorySummary,
 } from '../../types.js';
 import { MIGRATIONS } from './schema.js';
@@ -154,8 +154,8 @@ export class SqliteStore implements Store {
     return this.reader.search(query, limit);
   }
 
-  recluster(scope: 'all' | 'new'): { clusters: number; events: number } {
-    return recluster(this.db, scope);
+  recluster(scope: 'all' | 'new', progress?: ClusterProgress): { clusters: number; events: number } {
+    return recluster(this.db, scope, 'auto', progress);
   }
 
   clusters(filter: EventFilter): IterableIterator<Cluster> {

@@ -3,6 +3,7 @@ import { GroupRun, isOpen, REACH } from '../../dedupe/index.js';
 import { isoDay, toDay } from '../../dedupe/span.js';
 import { buildMissing } from './bulk.js';
 import { COLUMNS, Rewrite, SOURCES, toRow, type Row } from './rewrite.js';
+import type { ClusterProgress } from '../../types.js';
 import { clearWaiting, waiting, type Waiting } from './waiting.js';
 
 /**
@@ -22,7 +23,7 @@ const MAX_PAGE = 8192;
  * clusters are what a full run would give. Only clusters that differ are rewritten. A large batch, or one that is a
  * quarter of the store, runs its groups whole instead (`how` forces either way, for tests).
  */
-export function recluster(db: Database.Database, scope: 'all' | 'new', how: 'auto' | 'sweep' | 'resume' = 'auto'): { clusters: number; events: number } {
+export function recluster(db: Database.Database, scope: 'all' | 'new', how: 'auto' | 'sweep' | 'resume' = 'auto', progress?: ClusterProgress): { clusters: number; events: number } {
   // Runs read groups through events_group; deleting a cluster finds its events through events_cluster.
   buildMissing(db, ['events_group', 'events_cluster']);
   const groups = waiting(db, scope === 'all');
@@ -31,14 +32,15 @@ export function recluster(db: Database.Database, scope: 'all' | 'new', how: 'aut
   const pending = groups.reduce((n, g) => n + g.n, 0);
   const stored = Number(db.prepare('SELECT coalesce(max(id), 0) FROM events').pluck().get());
   const whole = how === 'auto' ? pending >= SWEEP_FROM || pending * 4 >= stored : how === 'sweep';
-  if (scope === 'all' || whole) sweep(db, groups, w);
-  else resume(db, groups, w);
+  if (scope === 'all' || whole) sweep(db, groups, w, progress);
+  else resume(db, groups, w, progress);
   clearWaiting(db);
+  progress?.writing(w.clusters, w.events);
   return w.finish();
 }
 
 /** Run each touched group whole, from one sorted snapshot of their reports read page by page. */
-function sweep(db: Database.Database, groups: readonly Waiting[], w: Rewrite): void {
+function sweep(db: Database.Database, groups: readonly Waiting[], w: Rewrite, progress?: ClusterProgress): void {
   db.exec('DROP TABLE IF EXISTS temp.cluster_groups; CREATE TEMP TABLE cluster_groups (event TEXT NOT NULL, actor TEXT NOT NULL, PRIMARY KEY (event, actor))');
   const add = db.prepare('INSERT INTO temp.cluster_groups (event, actor) VALUES (?, ?)');
   for (const g of groups) add.run(g.event, g.actor);
@@ -46,12 +48,14 @@ function sweep(db: Database.Database, groups: readonly Waiting[], w: Rewrite): v
     WHERE (e.event, e.actor) IN (SELECT event, actor FROM temp.cluster_groups) ORDER BY e.event, e.actor, e.date, e.id`);
   // The snapshot's columns are COLUMNS, read as arrays; its rowids run from 1 without gaps (a table made by a SELECT).
   const page = db.prepare('SELECT * FROM temp.cluster_order WHERE _rowid_ > ? ORDER BY _rowid_ LIMIT 20000').raw();
+  progress?.start(Number(db.prepare('SELECT coalesce(max(_rowid_), 0) FROM temp.cluster_order').pluck().get()));
   let key = '';
   let run = new GroupRun<Row>();
   for (let last = 0; ; ) {
     const rows = (page.all(last) as unknown[][]).map(toRow);
     if (rows.length === 0) break;
     last += rows.length;
+    progress?.advance(rows.length);
     for (const r of rows) {
       const k = `${r.event}\u0000${r.actor}`;
       if (k !== key) {
@@ -68,15 +72,19 @@ function sweep(db: Database.Database, groups: readonly Waiting[], w: Rewrite): v
 }
 
 /** Resume each touched group's run from its first new report, until it meets the stored clusters again. */
-function resume(db: Database.Database, groups: readonly Waiting[], w: Rewrite): void {
+function resume(db: Database.Database, groups: readonly Waiting[], w: Rewrite, progress?: ClusterProgress): void {
   const before = db.prepare(`SELECT ${COLUMNS} FROM events e ${SOURCES}
     WHERE e.event = ? AND e.actor = ? AND e.date >= ? AND e.date < ? AND e.cluster IS NOT NULL ORDER BY e.date, e.id`);
   const after = db.prepare(`SELECT ${COLUMNS} FROM events e ${SOURCES}
     WHERE e.event = ? AND e.actor = ? AND (e.date, e.id) > (?, ?) ORDER BY e.date, e.id LIMIT ?`);
   const undated = db.prepare(`SELECT ${COLUMNS} FROM events e ${SOURCES} WHERE e.event = ? AND e.actor = ? AND e.date IS NULL AND e.cluster IS NULL`);
+  progress?.start(groups.reduce((n, g) => n + g.n, 0));
   for (const g of groups) {
     if (g.undated) for (const r of undated.all(g.event, g.actor) as Row[]) w.write([r]);
-    if (g.lo === null || g.hi === null) continue;
+    if (g.lo === null || g.hi === null) {
+      progress?.advance(g.n);
+      continue;
+    }
     const start = toDay(g.lo);
     const last = toDay(g.hi);
     // The clusters open on the first new report's day: their members are dated REACH days before it or later.
@@ -111,6 +119,7 @@ function resume(db: Database.Database, groups: readonly Waiting[], w: Rewrite): 
     }
     // Clusters still open at convergence are the stored ones; every other cluster of the run is complete.
     for (const c of converged ? run.takeClosed() : run.finish()) w.write(c);
+    progress?.advance(g.n);
   }
 }
 

@@ -32,8 +32,9 @@ export class Rewrite {
   private readonly drop;
   private readonly assign;
   private readonly dirty = new Set<string>();
-  private clusters = 0;
-  private events = 0;
+  /** Clusters written so far, and the reports they hold. */
+  clusters = 0;
+  events = 0;
   /** With `renew`, the clusters stored before are deleted at the end, once no event refers to them. */
   private readonly lastOld: number | null;
 
