@@ -9,7 +9,9 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type Running } from '../src/api/serve.js';
+import { SqliteStore } from '../src/store/sqlite/index.js';
 import { model } from './helpers.js';
+import { imported } from './store.contract.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -19,12 +21,13 @@ const WIDTHS = [1280, 390] as const;
 
 let server: Running;
 let browser: Browser;
+let db: string;
 
 beforeAll(async () => {
   if (!existsSync(join(ROOT, 'dist', 'web', 'index.html'))) throw new Error('the dashboard is not built: run `npm run build:web` (npm test does)');
   if (!existsSync(CHROMIUM)) throw new Error(`no chromium at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
   mkdirSync(OUT, { recursive: true });
-  const db = join(mkdtempSync(join(tmpdir(), 'entente-e2e-')), 'e2e.db');
+  db = join(mkdtempSync(join(tmpdir(), 'entente-e2e-')), 'e2e.db');
   server = await startServer({ port: 0, db, model: model(), log: () => undefined });
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
 });
@@ -137,14 +140,20 @@ describe('dashboard (chromium)', () => {
 
   it('Search and Data: hits with marked words; store statistics; an upload with progress', async () => {
     await each(async (page, width) => {
+      // A row imported by another process without clustering (`import --no-cluster`); the upload below clusters it.
+      const other = new SqliteStore(db);
+      other.transaction(() => other.putImported(other.transaction(() => other.beginImport('gdelt', 'x.csv')), [imported(`wait-${width}`)]));
+      other.close();
       await page.goto(`${server.url}#/search?q=ammunition`);
       await expect.poll(() => page.locator('.snippet mark').count(), { timeout: 10_000 }).toBeGreaterThan(0);
       await shot(page, 'search', width);
       await page.goto(`${server.url}#/data`);
       await expect.poll(() => page.locator('.stats').textContent(), { timeout: 10_000 }).toMatch(/Stories/);
+      await expect(page.locator('.stats').textContent()).resolves.toMatch(/; 1 event waits for clustering \(entente cluster\)/);
       await page.getByLabel('Files', { exact: true }).setInputFiles({ name: `note-${width}.txt`, mimeType: 'text/plain', buffer: Buffer.from('Iran threatened to attack Iraq on 3 May 2020.') });
       await page.getByRole('button', { name: 'Upload' }).click();
       await expect.poll(() => page.locator('.uploads').textContent(), { timeout: 10_000 }).toMatch(/1 new/);
+      await expect.poll(() => page.locator('.stats').textContent(), { timeout: 10_000 }).not.toMatch(/wait/);
       await shot(page, 'data', width);
     });
   });

@@ -8,7 +8,7 @@ async function showStats(box: HTMLElement): Promise<void> {
     const rows: [string, string][] = [
       ['Stories', `${fmtNumber(s.stories)} (${fmtNumber(s.sentences)} sentences)`],
       ['Events', `${fmtNumber(s.events.coded)} coded, ${fmtNumber(s.events.imported)} imported`],
-      ['Clusters', fmtNumber(s.clusters)],
+      ['Clusters', s.waiting ? `${fmtNumber(s.clusters)}; ${fmtNumber(s.waiting)} ${s.waiting === 1 ? 'event waits' : 'events wait'} for clustering (entente cluster)` : fmtNumber(s.clusters)],
       ['Imports', fmtNumber(s.imports)],
       ['Dates', `${s.first_date ?? '—'} to ${s.last_date ?? '—'}`],
       ['Size', s.bytes < 1e6 ? `${Math.round(s.bytes / 1024)} KB` : `${(s.bytes / 1e6).toFixed(1)} MB`],
