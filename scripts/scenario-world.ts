@@ -12,6 +12,7 @@
 import { ploverScore } from '../src/import/cameo.js';
 import { countryName } from '../src/import/countries.js';
 import type { ImportedEvent, PloverEventType, Verdict } from '../src/types.js';
+import { random } from './synth.js';
 
 /** Real ISO alpha-3 codes, none of them a party to a conflict in data/conflicts.json. */
 export const STATES: readonly string[] = [
@@ -80,18 +81,11 @@ const SLOTS: readonly number[] = [2, 5, 8, 11, 14, 17, 20, 23, 26];
 /** Noise never puts more than this many material-conflict events on one pair in one month (the rule needs 3). */
 const NOISE_CONFLICT_CAP = 2;
 
-/** mulberry32: a small, fast, seeded PRNG. */
+/** Seeded draws (mulberry32, from synth.ts): whole numbers, picks and shuffles. */
 class Rng {
-  private s: number;
+  readonly next: () => number;
   constructor(seed: number) {
-    this.s = seed >>> 0;
-  }
-  next(): number {
-    this.s = (this.s + 0x6d2b79f5) >>> 0;
-    let t = this.s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    this.next = random(seed);
   }
   /** A whole number in [lo, hi]. */
   int(lo: number, hi: number): number {

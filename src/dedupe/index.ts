@@ -2,7 +2,6 @@ import type { Cluster, ClusterInput } from '../types.js';
 import { GroupRun } from './run.js';
 
 export { GroupRun, REACH, isOpen } from './run.js';
-export { DAY_TOLERANCE, MAX_KM, PUBLICATION_WINDOW } from './span.js';
 
 /** The value reported most often (ties: the smallest), with the range of all values. */
 function mode(values: readonly number[]): { value: number | null; min: number | null; max: number | null } {
