@@ -1,5 +1,4 @@
 import { isAscii, isUtf8 } from 'node:buffer';
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 
 export interface Line {
@@ -57,34 +56,10 @@ export async function* readLineBatches(stream: Readable): AsyncGenerator<readonl
   if (carry) yield splitLines(carry, lineNo);
 }
 
-/**
- * About how many lines `files` hold together, from the line length of the first 256 KB of the first readable one.
- * Files that cannot be read count as empty: the import itself reports them.
- */
-export function estimateLines(files: readonly string[]): number {
-  let total = 0;
-  let sample: { bytes: number; lines: number } | undefined;
-  for (const file of files) {
-    try {
-      const size = statSync(file).size;
-      sample ??= size > 0 ? sampleLines(file) : undefined;
-      total += size;
-    } catch {
-      continue;
-    }
-  }
-  return sample && sample.bytes > 0 ? Math.round((total / sample.bytes) * Math.max(sample.lines, 1)) : 0;
-}
-
-function sampleLines(file: string): { bytes: number; lines: number } {
-  const buffer = Buffer.alloc(1 << 18);
-  const fd = openSync(file, 'r');
-  try {
-    const bytes = readSync(fd, buffer, 0, buffer.length, 0);
-    let lines = 0;
-    for (let at = buffer.indexOf(NEWLINE); at !== -1 && at < bytes; at = buffer.indexOf(NEWLINE, at + 1)) lines++;
-    return { bytes, lines };
-  } finally {
-    closeSync(fd);
-  }
+/** About how many lines `total` bytes hold, from the line length in `sample` (the first bytes of one of them). */
+export function estimateLines(total: number, sample: Buffer): number {
+  if (sample.length === 0) return 0;
+  let lines = 0;
+  for (let at = sample.indexOf(NEWLINE); at !== -1; at = sample.indexOf(NEWLINE, at + 1)) lines++;
+  return Math.round((total / sample.length) * Math.max(lines, 1));
 }

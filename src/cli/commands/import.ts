@@ -1,12 +1,12 @@
-import { createReadStream, statSync } from 'node:fs';
 import type { Command } from 'commander';
 import { FORMATS } from '../../import/index.js';
 import { dbPath, openStore } from '../../store/open.js';
 import type { Dataset, ImportedEvent, Store } from '../../types.js';
-import { estimateLines, readLineBatches } from '../../import/lines.js';
+import { estimateLines, readLineBatches, type Line } from '../../import/lines.js';
 import { DatasetReader } from '../../import/reader.js';
 import { clusterProgress, progress } from '../progress.js';
 import { memoryGuard, reportProblem, UsageError, type Io } from '../io.js';
+import { datasetFiles, DatasetFileError, openDataset, sample, type DatasetFile, type DatasetPart } from '../datasets.js';
 
 interface ImportFlags {
   format?: string;
@@ -16,13 +16,17 @@ interface ImportFlags {
   stats?: boolean;
 }
 
-/** Stream one file into the store in batches, each one transaction. Returns the file's counts. */
-async function importFile(store: Store, format: Dataset, file: string, batchSize: number, io: Io): Promise<{ rows: number; imported: number; skipped: number; duplicates: number; passed: number }> {
-  const id = store.transaction(() => store.beginImport(format, file));
-  const size = statSync(file).size;
-  const bar = progress('rows', size, process.stderr.isTTY === true, io.err);
+type FileCounts = { rows: number; imported: number; skipped: number; duplicates: number; passed: number; damaged: boolean };
+
+/**
+ * Stream one part of a dataset file into the store in batches, each one transaction. A file that ends early or is
+ * damaged (a truncated gzip or zip) keeps the rows read before the damage, and the damage is reported with its line.
+ */
+async function importPart(store: Store, format: Dataset, part: DatasetPart, batchSize: number, io: Io): Promise<FileCounts> {
+  const id = store.transaction(() => store.beginImport(format, part.name));
+  const bar = progress('rows', part.bytes, process.stderr.isTTY === true, io.err);
   const guard = memoryGuard(120, 5);
-  const reader = new DatasetReader(FORMATS[format], file, (p) => reportProblem(io, p));
+  const reader = new DatasetReader(FORMATS[format], part.name, (p) => reportProblem(io, p));
   let imported = 0;
   let duplicates = 0;
   let batch: ImportedEvent[] = [];
@@ -34,52 +38,82 @@ async function importFile(store: Store, format: Dataset, file: string, batchSize
     imported += r.inserted;
     duplicates += r.duplicates;
   };
-  for await (const lines of readLineBatches(createReadStream(file, { highWaterMark: 1 << 18 }))) {
+  const batches = readLineBatches(await part.open())[Symbol.asyncIterator]();
+  let lastLine = 0;
+  let damage: Error | null = null;
+  for (;;) {
+    let next: IteratorResult<readonly Line[]>;
+    try {
+      next = await batches.next();
+    } catch (err) {
+      damage = err as Error;
+      break;
+    }
+    if (next.done) break;
     guard();
     let bytes = 0;
-    for (const line of lines) {
+    for (const line of next.value) {
       bytes += line.text.length + 1;
+      lastLine = line.lineNo;
       const event = reader.read(line);
       if (!event) continue;
       batch.push(event);
       if (batch.length >= batchSize) flush();
     }
-    bar.tick(bytes, lines.length);
+    bar.tick(bytes, next.value.length);
   }
   flush();
   bar.done();
+  if (damage) reportProblem(io, { file: part.name, line: lastLine + 1, message: `the file is damaged or ends early (${damage.message}): the rows before this line were imported` });
   const counts = { rows: reader.rows, imported, skipped: reader.skipped, duplicates };
   store.transaction(() => store.finishImport(id, counts));
-  return { ...counts, passed: reader.passed };
+  return { ...counts, passed: reader.passed, damaged: damage !== null };
 }
 
-export async function runImport(files: string[], flags: ImportFlags, io: Io): Promise<number> {
+/** Open every file named (folders: the files in them), reporting those that cannot be read. */
+async function openAll(paths: readonly string[], io: Io): Promise<{ files: DatasetFile[]; failed: number }> {
+  const files: DatasetFile[] = [];
+  let failed = 0;
+  for (const file of datasetFiles(paths)) {
+    try {
+      files.push(await openDataset(file));
+    } catch (err) {
+      if (!(err instanceof DatasetFileError)) throw err;
+      reportProblem(io, { file, message: err.message });
+      failed++;
+    }
+  }
+  return { files, failed };
+}
+
+/** About how many rows the parts hold, from a sample of the first that has any. */
+async function expectedRows(parts: readonly DatasetPart[]): Promise<number> {
+  const first = parts.find((p) => p.bytes > 0);
+  return first ? estimateLines(parts.reduce((n, p) => n + p.bytes, 0), await sample(first)) : 0;
+}
+
+export async function runImport(paths: string[], flags: ImportFlags, io: Io): Promise<number> {
   const format = flags.format as Dataset | undefined;
   if (!format || !(format in FORMATS)) throw new UsageError(`--format must be one of ${Object.keys(FORMATS).join(', ')}`);
-  if (files.length === 0) throw new UsageError('import needs at least one FILE');
+  if (paths.length === 0) throw new UsageError('import needs at least one FILE');
   const batchSize = flags.batch ? Number(flags.batch) : 2000;
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new UsageError(`--batch must be a positive whole number, not "${flags.batch}"`);
   const store = openStore(dbPath(flags.db));
-  let failed = 0;
+  const opened = await openAll(paths, io);
+  let failed = opened.failed;
   try {
+    const parts = opened.files.flatMap((f) => f.parts);
     // A large import builds the store's secondary indexes once at the end (src/store/sqlite/bulk.ts), after the
     // clustering, whose update of every new event would otherwise move its entry in the dyad index.
-    const bulk = store.beginBulkLoad(estimateLines(files));
+    const bulk = store.beginBulkLoad(await expectedRows(parts));
     try {
-      for (const file of files) {
-        try {
-          statSync(file);
-        } catch {
-          reportProblem(io, { file, message: 'no such file' });
-          failed++;
-          continue;
-        }
+      for (const part of parts) {
         const started = performance.now();
-        const c = await importFile(store, format, file, batchSize, io);
+        const c = await importPart(store, format, part, batchSize, io);
         const secs = (performance.now() - started) / 1000;
-        if (c.skipped) failed++;
+        if (c.skipped || c.damaged) failed++;
         const total = c.rows + c.passed;
-        io.err(`${file}: ${total} rows: ${c.imported} imported, ${c.skipped} skipped (malformed), ${c.duplicates} duplicates, ${c.passed} not coded in PLOVER; ${secs.toFixed(1)} s (${Math.round(total / Math.max(secs, 0.001))} rows/s)\n`);
+        io.err(`${part.name}: ${total} rows: ${c.imported} imported, ${c.skipped} skipped (malformed), ${c.duplicates} duplicates, ${c.passed} not coded in PLOVER; ${secs.toFixed(1)} s (${Math.round(total / Math.max(secs, 0.001))} rows/s)\n`);
       }
       if (flags.cluster !== false) {
         const started = performance.now();
@@ -101,6 +135,7 @@ export async function runImport(files: string[], flags: ImportFlags, io: Io): Pr
     if (flags.stats) io.err(`entente: peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB\n`);
     return failed ? 1 : 0;
   } finally {
+    await Promise.all(opened.files.map((f) => f.close()));
     store.close();
   }
 }
@@ -109,7 +144,7 @@ export function registerImport(program: Command, io: Io, done: (code: number) =>
   program
     .command('import')
     .description('import an existing event dataset into the store (POLECAT, ICEWS, GDELT 2.0 events, PLOVER JSONL)')
-    .argument('<files...>', 'dataset files')
+    .argument('<files...>', 'dataset files, gzipped or zipped as downloaded, or folders of them')
     .requiredOption('--format <format>', 'polecat, icews, gdelt or plover')
     .option('--db <file>', 'database file (default ./entente.db or $ENTENTE_DB)')
     .option('--batch <rows>', 'rows per transaction (default 2000)')

@@ -1,0 +1,134 @@
+import { closeSync, createReadStream, openSync, readdirSync, readSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { pipeline, type Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+import StreamZip from 'node-stream-zip';
+
+/** One stream of dataset rows: a plain file, a gzipped file, or one file inside a zip archive. */
+export interface DatasetPart {
+  /** The name kept as the events' provenance and in messages: the file, or `archive.zip/entry`. */
+  readonly name: string;
+  /** Its size once decompressed, for progress (gzip records it modulo 4 GiB). */
+  readonly bytes: number;
+  open(): Promise<Readable>;
+}
+
+export interface DatasetFile {
+  readonly parts: readonly DatasetPart[];
+  close(): Promise<void>;
+}
+
+/** A file that cannot be imported, with what is wrong with it in words a user can act on. */
+export class DatasetFileError extends Error {}
+
+const GZIP = [0x1f, 0x8b];
+const ZIP = [0x50, 0x4b];
+
+function head(file: string, n: number): Buffer {
+  const buffer = Buffer.alloc(n);
+  const fd = openSync(file, 'r');
+  try {
+    return buffer.subarray(0, readSync(fd, buffer, 0, n, 0));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * gzip's own record of the decompressed size: the last four bytes, little-endian, modulo 4 GiB. A file of more than
+ * a megabyte that seems to shrink when decompressed has wrapped around.
+ */
+function gzipSize(file: string, size: number): number {
+  if (size < 18) return size;
+  const fd = openSync(file, 'r');
+  try {
+    const tail = Buffer.alloc(4);
+    readSync(fd, tail, 0, 4, size - 4);
+    let bytes = tail.readUInt32LE(0);
+    if (size > 1 << 20) while (bytes < size) bytes += 2 ** 32;
+    return bytes;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+async function zipParts(file: string): Promise<DatasetFile> {
+  const zip = new StreamZip.async({ file, storeEntries: true });
+  let entries;
+  try {
+    entries = Object.values(await zip.entries());
+  } catch (err) {
+    await zip.close().catch(() => undefined);
+    throw new DatasetFileError(`not a readable zip archive (${(err as Error).message}): nothing imported from it`);
+  }
+  const files = entries.filter((e) => e.isFile && !e.name.startsWith('__MACOSX/') && !/(^|\/)\./.test(e.name));
+  if (files.length === 0) {
+    await zip.close();
+    throw new DatasetFileError('the zip archive holds no file');
+  }
+  return {
+    parts: files.map((e) => ({ name: `${file}/${e.name}`, bytes: e.size, open: async () => (await zip.stream(e)) as Readable })),
+    close: () => zip.close(),
+  };
+}
+
+/** The files of a folder, recursively, in name order; hidden files are left out. */
+function walk(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((d) => !d.name.startsWith('.'))
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .flatMap((d) => (d.isDirectory() ? walk(join(dir, d.name)) : d.isFile() ? [join(dir, d.name)] : []));
+}
+
+/** The files named, folders replaced by the files in them. Missing paths stay, for openDataset to report. */
+export function datasetFiles(paths: readonly string[]): string[] {
+  return paths.flatMap((p) => {
+    try {
+      return statSync(p).isDirectory() ? walk(p) : [p];
+    } catch {
+      return [p];
+    }
+  });
+}
+
+/**
+ * Open a dataset file, known by its first bytes: gzip (one stream), zip (each file it holds, in archive order), or
+ * anything else read as it is. Throws a DatasetFileError naming the problem.
+ */
+export async function openDataset(file: string): Promise<DatasetFile> {
+  let size: number;
+  try {
+    const stat = statSync(file);
+    if (!stat.isFile()) throw new DatasetFileError('not a file');
+    size = stat.size;
+  } catch (err) {
+    throw err instanceof DatasetFileError ? err : new DatasetFileError('no such file');
+  }
+  const magic = head(file, 2);
+  if (magic[0] === ZIP[0] && magic[1] === ZIP[1]) return zipParts(file);
+  const gzip = magic[0] === GZIP[0] && magic[1] === GZIP[1];
+  const open = async (): Promise<Readable> => {
+    const raw = createReadStream(file, { highWaterMark: 1 << 18 });
+    return gzip ? pipeline(raw, createGunzip({ chunkSize: 1 << 18 }), () => undefined) : raw;
+  };
+  return { parts: [{ name: file, bytes: gzip ? gzipSize(file, size) : size, open }], close: async () => undefined };
+}
+
+/** The first `bytes` bytes of a part (fewer if it is shorter), to estimate its lines. */
+export async function sample(part: DatasetPart, bytes = 1 << 18): Promise<Buffer> {
+  const stream = await part.open();
+  const chunks: Buffer[] = [];
+  let got = 0;
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      chunks.push(chunk);
+      got += chunk.length;
+      if (got >= bytes) break;
+    }
+  } catch {
+    // A damaged file: the import reports it with its line.
+  } finally {
+    stream.destroy();
+  }
+  return Buffer.concat(chunks).subarray(0, bytes);
+}

@@ -1,0 +1,119 @@
+/**
+ * Dataset files as they are downloaded: plain, gzipped, zipped (GDELT's 15-minute files, ICEWS and POLECAT years),
+ * or folders of them. The archives are built here (test/zip.ts), never taken from elsewhere.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { datasetFiles, openDataset } from '../src/cli/datasets.js';
+import { zip } from './zip.js';
+
+const ROOT = join(import.meta.dirname, '..');
+const BIN = join(ROOT, 'bin', 'entente.js');
+const dir = mkdtempSync(join(tmpdir(), 'entente-import-files-'));
+const put = (name: string, content: string | Buffer): string => {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+};
+const run = (args: string[]) => {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+};
+
+/** Each part of an opened file: its name, its size for progress, and its text. */
+async function read(path: string): Promise<{ name: string; bytes: number; text: string }[]> {
+  const file = await openDataset(path);
+  try {
+    const out = [];
+    for (const part of file.parts) {
+      const chunks: Buffer[] = [];
+      for await (const chunk of await part.open()) chunks.push(chunk as Buffer);
+      out.push({ name: part.name.slice(dir.length + 1), bytes: part.bytes, text: Buffer.concat(chunks).toString() });
+    }
+    return out;
+  } finally {
+    await file.close();
+  }
+}
+
+describe('openDataset: a file as downloaded', () => {
+  it.each([
+    ['a plain file', 'plain.tsv', 'a\tb\nc\td\n', [{ name: 'plain.tsv', bytes: 8, text: 'a\tb\nc\td\n' }]],
+    ['a gzipped file, known by its first bytes', 'rows.gz', gzipSync('a\tb\nc\td\n'), [{ name: 'rows.gz', bytes: 8, text: 'a\tb\nc\td\n' }]],
+    ['a gzipped file without the extension', 'rows.CSV', gzipSync('x\n'), [{ name: 'rows.CSV', bytes: 2, text: 'x\n' }]],
+    ['a zip: its files in archive order, without folders, hidden files or macOS forks', 'year.zip', zip([
+      ['2020/', ''], ['2020/b.tab', 'b1\nb2\n'], ['__MACOSX/2020/._b.tab', 'junk'], ['2020/.DS_Store', 'junk'], ['a.tab', 'a1\n'],
+    ]), [{ name: 'year.zip/2020/b.tab', bytes: 6, text: 'b1\nb2\n' }, { name: 'year.zip/a.tab', bytes: 3, text: 'a1\n' }]],
+  ])('%s', async (_name, file, content, expected) => {
+    expect(await read(put(file, content))).toEqual(expected);
+  });
+
+  it.each([
+    ['a missing file', () => join(dir, 'missing.CSV'), /no such file/],
+    ['a folder named as a file', () => dir, /not a file/],
+    ['a zip cut short (no central directory)', () => {
+      const whole = zip([['a.tab', Array.from({ length: 500 }, (_, i) => `${i}\t${(i * 7919) % 10007}\n`).join('')]]);
+      return put('cut.zip', whole.subarray(0, whole.length >> 1));
+    }, /not a readable zip archive.*nothing imported/],
+    ['a zip holding only folders', () => put('empty.zip', zip([['2020/', '']])), /holds no file/],
+  ])('%s is refused with a reason', async (_name, path, message) => {
+    await expect(openDataset(path())).rejects.toThrow(message);
+  });
+
+  it('a folder gives its files, recursively, in name order, without hidden ones', () => {
+    const tree = join(dir, 'tree');
+    mkdirSync(join(tree, 'b'), { recursive: true });
+    for (const f of ['b/2.CSV', 'a.CSV', '.hidden.CSV', 'b/1.CSV.zip']) writeFileSync(join(tree, f), 'x\n');
+    expect(datasetFiles([tree, join(dir, 'missing.CSV')]).map((f) => f.slice(dir.length + 1))).toEqual([
+      'tree/a.CSV', 'tree/b/1.CSV.zip', 'tree/b/2.CSV', 'missing.CSV',
+    ]);
+  });
+});
+
+describe('entente import: compressed files', () => {
+  const sample = readFileSync(join(ROOT, 'samples', 'gdelt.export.CSV'), 'utf8');
+  const imported = (err: string): number[] => [...err.matchAll(/(\d+) imported/g)].map((m) => Number(m[1]));
+  const plain = imported(run(['import', '--db', join(dir, 'plain.db'), '--format', 'gdelt', join(ROOT, 'samples', 'gdelt.export.CSV')]).err);
+
+  it('a gzipped file imports as the plain one does', () => {
+    const r = run(['import', '--db', join(dir, 'gz.db'), '--format', 'gdelt', put('gdelt.export.CSV.gz', gzipSync(sample))]);
+    expect(imported(r.err)).toEqual(plain);
+    expect(r.err).toMatch(/gdelt\.export\.CSV\.gz:13: expected 61 tab-separated columns/);
+  });
+
+  it('a zip of two files imports both, each with its own lines and provenance', () => {
+    const lines = sample.split('\n');
+    const archive = put('gdelt.zip', zip([['one.CSV', lines.slice(0, 10).join('\n') + '\n'], ['two.CSV', lines.slice(10).join('\n')]]));
+    const db = join(dir, 'zip.db');
+    const r = run(['import', '--db', db, '--format', 'gdelt', archive]);
+    expect(imported(r.err).reduce((a, b) => a + b, 0)).toBe(plain[0]);
+    // Line 13 of the sample is line 3 of the second file.
+    expect(r.err).toMatch(/gdelt\.zip\/two\.CSV:3: expected 61 tab-separated columns/);
+    const files = run(['events', '--db', db, '--source', 'imported']).out.trim().split('\n').map((l) => JSON.parse(l).provenance.file as string);
+    expect(new Set(files)).toEqual(new Set([`${archive}/one.CSV`, `${archive}/two.CSV`]));
+  });
+
+  it('a gzipped file cut short keeps the rows before the cut, names its line, and the next file still imports', () => {
+    const whole = gzipSync(sample.split('\n').slice(0, 12).join('\n').repeat(40));
+    const cut = put('cut.CSV.gz', whole.subarray(0, Math.floor(whole.length * 0.6)));
+    const db = join(dir, 'cut.db');
+    const r = run(['import', '--db', db, '--format', 'gdelt', cut, join(ROOT, 'samples', 'gdelt.export.CSV')]);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/cut\.CSV\.gz:\d+: the file is damaged or ends early \(unexpected end of file\): the rows before this line were imported/);
+    const [fromCut, fromSample] = imported(r.err);
+    expect(fromCut).toBeGreaterThan(0);
+    expect(fromSample).toBeGreaterThan(0);
+    expect(run(['check', '--db', db]).code).toBe(0);
+  });
+
+  it('an unreadable archive is reported and the other files go on', () => {
+    const r = run(['import', '--db', join(dir, 'bad.db'), '--format', 'gdelt', put('bad.zip', Buffer.from('PK\u0003\u0004 not really')), join(ROOT, 'samples', 'gdelt.export.CSV')]);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/bad\.zip: not a readable zip archive/);
+    expect(imported(r.err)).toEqual(plain);
+  });
+});
