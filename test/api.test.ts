@@ -1,11 +1,13 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../src/api/app.js';
 import { SqliteStore } from '../src/store/sqlite/index.js';
 import type { PloverRecord, Store, StoredEvent } from '../src/types.js';
 import { model } from './helpers.js';
+import { zip } from './zip.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const SEED = readFileSync(join(ROOT, 'examples', 'azerbaijan-serbia-partnership.txt'), 'utf8');
@@ -193,6 +195,30 @@ describe('api: store, import and meta', () => {
     await rejects(400, send('?format=csv', file), /query.format/);
     await rejects(400, send('?format=gdelt', ''), /empty/);
     await rejects(401, send('?format=gdelt', file, {}));
+  });
+
+  it('imports a dataset uploaded gzipped or zipped, as downloaded; a damaged one changes nothing', async () => {
+    const sample = readFileSync(join(ROOT, 'samples', 'gdelt.export.CSV'), 'utf8');
+    const upload = async (file: string, body: Buffer, api = app) => {
+      const res = await api.request(`/api/import?format=gdelt&file=${file}`, { method: 'POST', headers: AUTH, body });
+      return { status: res.status, body: await res.json() };
+    };
+    const gz = await upload('gdelt.export.CSV.gz', gzipSync(sample));
+    expect(gz).toMatchObject({ status: 201, body: { skipped: 2, duplicates: 0, files: ['gdelt.export.CSV.gz'] } });
+    const lines = sample.split('\n');
+    const zipped = await upload('two.zip', zip([['one.CSV', lines.slice(0, 10).join('\n') + '\n'], ['two.CSV', lines.slice(10).join('\n')]]));
+    expect(zipped).toMatchObject({ status: 201, body: { imported: 0, duplicates: gz.body.imported, files: ['two.zip/one.CSV', 'two.zip/two.CSV'] } });
+    expect(zipped.body.problems.map((p: { file: string; line: number }) => `${p.file}:${p.line}`)).toContain('two.zip/two.CSV:3');
+    const before = snapshot();
+    const whole = gzipSync(sample.repeat(20));
+    const cut = await upload('cut.CSV.gz', whole.subarray(0, whole.length >> 1));
+    expect(cut).toMatchObject({ status: 400, body: { detail: expect.stringMatching(/cut\.CSV\.gz: the file is damaged or ends early .*nothing imported/) } });
+    expect((await upload('bad.zip', Buffer.from('PK\u0003\u0004 not really'))).body.detail).toMatch(/bad\.zip: not a readable zip archive/);
+    const big = gzipSync(sample.repeat(20));
+    expect(big.length).toBeLessThan(16_384);
+    const small = createApp({ store, model: model(), token: TOKEN, importBytes: 16_384 });
+    expect(await upload('big.CSV.gz', big, small)).toMatchObject({ status: 413, body: { detail: expect.stringMatching(/more than 16 KB once decompressed: import it with `entente import`/) } });
+    expect(snapshot()).toBe(before);
   });
 
   it('describes every endpoint in an OpenAPI 3.1 document', async () => {

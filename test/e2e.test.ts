@@ -3,7 +3,7 @@
  * against a server on 127.0.0.1 with a fresh store holding the seed article. Screenshots of every view at 1280 and
  * 390 px go to test-output/.
  */
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -12,6 +12,7 @@ import { startServer, type Running } from '../src/api/serve.js';
 import { SqliteStore } from '../src/store/sqlite/index.js';
 import { model } from './helpers.js';
 import { imported } from './store.contract.js';
+import { zip } from './zip.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -154,6 +155,13 @@ describe('dashboard (chromium)', () => {
       await page.getByRole('button', { name: 'Upload' }).click();
       await expect.poll(() => page.locator('.uploads').textContent(), { timeout: 10_000 }).toMatch(/1 new/);
       await expect.poll(() => page.locator('.stats').textContent(), { timeout: 10_000 }).not.toMatch(/wait/);
+      // A dataset as downloaded: zipped, two files inside.
+      await page.getByLabel('What the files are').selectOption('import');
+      const rows = readFileSync(join(ROOT, 'samples', 'gdelt.export.CSV'), 'utf8').split('\n');
+      const archive = zip([['one.CSV', rows.slice(0, 10).join('\n') + '\n'], ['two.CSV', rows.slice(10).join('\n')]]);
+      await page.getByLabel('Files', { exact: true }).setInputFiles({ name: 'gdelt.zip', mimeType: 'application/zip', buffer: archive });
+      await page.getByRole('button', { name: 'Upload' }).click();
+      await expect.poll(() => page.locator('.uploads li').last().textContent(), { timeout: 10_000 }).toMatch(/imported, 2 skipped \(malformed\), \d+ duplicates, \d+ not coded in PLOVER, from the 2 files it holds/);
       await shot(page, 'data', width);
     });
   });

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { datasetFiles, openDataset } from '../src/cli/datasets.js';
+import { datasetFiles, openDataset } from '../src/import/files.js';
 import { zip } from './zip.js';
 
 const ROOT = join(import.meta.dirname, '..');

@@ -33,7 +33,7 @@ export function openApi(routes: readonly Route[], version: string, token: boolea
     const ok = Object.fromEntries(Object.entries(doc.responses).map(([status, description]) => [status, { description, content: { 'application/json': { schema: { type: 'object' } } } }]));
     const body = doc.body
       ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(doc.body) } } } }
-      : doc.raw ? { requestBody: { required: true, content: { [doc.raw]: { schema: { type: 'string' } } } } } : {};
+      : doc.raw ? { requestBody: { required: true, content: { [doc.raw]: { schema: { type: 'string', format: 'binary' } } } } } : {};
     (paths[doc.path] ??= {})[doc.method] = {
       tags: [doc.tag], summary: doc.summary, ...(doc.description ? { description: doc.description } : {}),
       operationId: `${doc.method}${doc.path.replace(/^\/api/, '').replace(/[{}]/g, '').replace(/\/(\w)/g, (_, ch: string) => ch.toUpperCase())}`,

@@ -6,28 +6,37 @@ import { DatasetReader } from '../../import/reader.js';
 import type { Dataset, InputProblem, Model, Store } from '../../types.js';
 import { badRequest } from '../errors.js';
 import { route, type Route } from '../route.js';
+import { uploadedParts } from '../uploads.js';
 
 const datasets = Object.keys(FORMATS) as [Dataset, ...Dataset[]];
 
 /**
- * One dataset file, all in one transaction with its clustering: a failure leaves the store as it was.
- * Malformed rows are skipped and counted, as by `entente import`.
+ * One dataset file, all in one transaction with its clustering: a failure leaves the store as it was. A gzip or zip
+ * body is opened first (src/api/uploads.ts); each file a zip holds is one import. Malformed rows are skipped and
+ * counted, as by `entente import`.
  */
-function importFile(store: Store, format: Dataset, file: string, bytes: Buffer) {
+async function importFile(store: Store, format: Dataset, file: string, raw: Buffer, limit: number) {
   const problems: InputProblem[] = [];
   let reported = 0;
-  const reader = new DatasetReader(FORMATS[format], file, (p) => {
-    if (reported++ < 50) problems.push(p);
+  const parts = (await uploadedParts(raw, file, limit)).map((part) => {
+    const reader = new DatasetReader(FORMATS[format], part.name, (p) => {
+      if (reported++ < 50) problems.push(p);
+    });
+    return { name: part.name, reader, events: splitLines(part.bytes, 1).flatMap((line) => reader.read(line) ?? []) };
   });
-  const events = splitLines(bytes, 1).flatMap((line) => reader.read(line) ?? []);
   return store.transaction(() => {
-    const id = store.beginImport(format, file);
-    const r = store.putImported(id, events);
-    const counts = { rows: reader.rows, imported: r.inserted, skipped: reader.skipped, duplicates: r.duplicates };
-    store.finishImport(id, counts);
+    const total = { rows: 0, imported: 0, skipped: 0, duplicates: 0, passed: 0 };
+    for (const { name, reader, events } of parts) {
+      const id = store.beginImport(format, name);
+      const r = store.putImported(id, events);
+      const counts = { rows: reader.rows, imported: r.inserted, skipped: reader.skipped, duplicates: r.duplicates };
+      store.finishImport(id, counts);
+      for (const k of ['rows', 'imported', 'skipped', 'duplicates'] as const) total[k] += counts[k];
+      total.passed += reader.passed;
+    }
     const clustered = store.recluster('new');
     store.refreshTallies();
-    return { file, format, ...counts, passed: reader.passed, clusters: clustered.clusters, problems };
+    return { file, format, ...total, files: parts.map((p) => p.name), clusters: clustered.clusters, problems };
   });
 }
 
@@ -55,16 +64,16 @@ export function adminRoutes(store: Store, model: Model, importBytes: number): Ro
     }),
     route({
       method: 'post', path: '/api/import', tag: 'store', summary: 'Import one dataset file (POLECAT, ICEWS, GDELT 2.0 events, PLOVER JSONL)',
-      description: 'The body is the file itself. It is imported in one transaction with its clustering: an error leaves the store as it was. Malformed rows are skipped and counted, as by `entente import`.',
+      description: 'The body is the file itself, plain, gzipped or zipped as downloaded (each file a zip holds is imported). It is imported in one transaction with its clustering: an error leaves the store as it was. Malformed rows are skipped and counted, as by `entente import`.',
       query: z.object({
         format: z.enum(datasets).describe(datasets.join(', ')),
         file: z.string().trim().min(1).max(300).default('upload').describe('the file name, kept as provenance'),
       }),
-      raw: 'text/plain', maxBytes: importBytes,
-      responses: { 201: '{file, format, rows, imported, skipped, duplicates, passed, clusters, problems (the first 50)}' },
-    }, ({ query, raw, c }) => {
+      raw: 'application/octet-stream', maxBytes: importBytes,
+      responses: { 201: '{file, format, rows, imported, skipped, duplicates, passed, files (those imported: the file, or those its zip holds), clusters, problems (the first 50)}' },
+    }, async ({ query, raw, c }) => {
       if (raw.length === 0) throw badRequest('the body is empty: send the dataset file');
-      return c.json(importFile(store, query.format, query.file, raw), 201);
+      return c.json(await importFile(store, query.format, query.file, raw, importBytes), 201);
     }),
   ];
 }

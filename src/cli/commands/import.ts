@@ -6,7 +6,7 @@ import { estimateLines, readLineBatches, type Line } from '../../import/lines.js
 import { DatasetReader } from '../../import/reader.js';
 import { clusterProgress, progress } from '../progress.js';
 import { memoryGuard, reportProblem, UsageError, type Io } from '../io.js';
-import { datasetFiles, DatasetFileError, openDataset, sample, type DatasetFile, type DatasetPart } from '../datasets.js';
+import { datasetFiles, DatasetFileError, openDataset, sample, type DatasetFile, type DatasetPart } from '../../import/files.js';
 
 interface ImportFlags {
   format?: string;

@@ -33,11 +33,12 @@ function progressRow(list: HTMLElement, name: string): { bar: HTMLProgressElemen
   return { bar, line };
 }
 
-type Body = { blob: string; type: string; path: string };
+type Body = { blob: Blob | string; type: string; path: string };
 
 /** How a file goes to the server: a story (text, HTML), JSONL stories, or a dataset import. */
 async function bodyOf(f: File, mode: 'stories' | 'import', format: string, date: string): Promise<Body> {
-  if (mode === 'import') return { blob: await f.text(), type: 'text/plain', path: `/api/import?format=${format}&file=${encodeURIComponent(f.name)}` };
+  // A dataset goes as it is: plain, gzipped or zipped, the server opens it.
+  if (mode === 'import') return { blob: f, type: 'application/octet-stream', path: `/api/import?format=${format}&file=${encodeURIComponent(f.name)}` };
   const text = await f.text();
   const id = f.name.replace(/\.[^.]+$/, '');
   const json = /\.(jsonl|ndjson)$/i.test(f.name)
@@ -47,14 +48,17 @@ async function bodyOf(f: File, mode: 'stories' | 'import', format: string, date:
 }
 
 function summary(mode: 'stories' | 'import', r: Record<string, unknown>): string {
-  if (mode === 'import') return `${fmtNumber(Number(r.imported))} imported, ${fmtNumber(Number(r.skipped))} skipped (malformed), ${fmtNumber(Number(r.duplicates))} duplicates, ${fmtNumber(Number(r.passed))} not coded in PLOVER`;
+  if (mode === 'import') {
+    const files = (r.files as string[] | undefined) ?? [];
+    return `${fmtNumber(Number(r.imported))} imported, ${fmtNumber(Number(r.skipped))} skipped (malformed), ${fmtNumber(Number(r.duplicates))} duplicates, ${fmtNumber(Number(r.passed))} not coded in PLOVER${files.length > 1 ? `, from the ${files.length} files it holds` : ''}`;
+  }
   const o = r.outcomes as Record<string, number>;
   return `${o.new} new, ${o.updated} updated, ${o.unchanged} unchanged stories; ${r.events} events`;
 }
 
 export function render(main: HTMLElement): void {
   const stats = h('section', { class: 'panel' }, h('p', {}, 'Loading…'));
-  const files = h('input', { type: 'file', multiple: true, accept: '.txt,.html,.htm,.jsonl,.ndjson,.csv,.CSV,.tab,.tsv' });
+  const files = h('input', { type: 'file', multiple: true, accept: '.txt,.html,.htm,.jsonl,.ndjson,.csv,.CSV,.tab,.tsv,.gz,.zip' });
   const mode = h('select', {}, h('option', { value: 'stories' }, 'Stories to code and store (.txt, .html, .jsonl)'), h('option', { value: 'import' }, 'An event dataset to import'));
   const format = h('select', {}, ['gdelt', 'icews', 'polecat', 'plover'].map((f) => h('option', { value: f }, f.toUpperCase())));
   const date = h('input', { type: 'date' });

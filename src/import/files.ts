@@ -24,6 +24,10 @@ export class DatasetFileError extends Error {}
 const GZIP = [0x1f, 0x8b];
 const ZIP = [0x50, 0x4b];
 
+/** Whether bytes begin as a gzip stream or a zip archive does. */
+export const isCompressed = (bytes: Buffer): boolean =>
+  bytes.length >= 2 && ((bytes[0] === GZIP[0] && bytes[1] === GZIP[1]) || (bytes[0] === ZIP[0] && bytes[1] === ZIP[1]));
+
 function head(file: string, n: number): Buffer {
   const buffer = Buffer.alloc(n);
   const fd = openSync(file, 'r');
