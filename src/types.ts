@@ -614,7 +614,9 @@ export interface Store {
   search(query: string, limit: number): SearchHit[];
   /** Re-run the cluster rule over the events (all, or those not yet clustered) and store the clusters. */
   recluster(scope: 'all' | 'new', progress?: ClusterProgress): { clusters: number; events: number };
+  /** Clusters in date order, streamed: do not write to the store while iterating. */
   clusters(filter: EventFilter): IterableIterator<Cluster>;
+  cluster(id: number): Cluster | null;
   /** Stories coded by another coder version than `version`. */
   staleStories(version: string): IterableIterator<Story>;
   /** Stored stories in the order they were first stored, a page at a time (`after` is the last rowid of the previous page). */

@@ -137,7 +137,13 @@ export function storeContract(name: string, make: () => Store): void {
       expect(store.stats().waiting).toBe(0);
       const clusters = [...store.clusters({ type: ['ASSAULT'] })];
       expect(clusters.map((c) => c.mentions).sort()).toEqual([1, 2]);
-      expect(clusters.find((c) => c.mentions === 2)).toMatchObject({ outlets: ['Wire A', 'Wire B'], dead: 4 });
+      const pair = clusters.find((c) => c.mentions === 2)!;
+      expect(pair).toMatchObject({ outlets: ['Wire A', 'Wire B'], dead: 4 });
+      // Every mention is kept as evidence: the members are the stored events, in id order.
+      const ids = [...store.events({ type: ['ASSAULT'] })].filter((e) => e.cluster === pair.id).map((e) => e.rowid).sort((a, b) => a - b);
+      expect(pair.members).toEqual(ids);
+      expect(store.cluster(pair.id)).toEqual(pair);
+      expect(store.cluster(pair.id + 1000)).toBeNull();
       expect(store.check()).toEqual([]);
       store.close();
     });

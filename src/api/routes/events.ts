@@ -18,9 +18,7 @@ function evidence(store: Store, e: StoredEvent) {
     ? { sequence: r.text_info.sequence, start: r.text_info.start, end: r.text_info.end, text: r.text }
     : r.text ? { sequence: null, start: null, end: null, text: r.text } : null;
   const claimant = isCoded(r) ? r.attribution : null;
-  const first = (list: readonly { code: string }[]): string[] => list.slice(0, 1).map((x) => x.code);
-  const cluster = e.cluster === null ? null
-    : [...store.clusters({ actor: first(r.actor), recipient: first(r.recipient), type: [r.event] })].find((c) => c.id === e.cluster) ?? null;
+  const cluster = e.cluster === null ? null : store.cluster(e.cluster);
   return { event: e, sentence, story: e.story, claimant, cluster };
 }
 

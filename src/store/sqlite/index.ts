@@ -162,6 +162,10 @@ export class SqliteStore implements Store {
     return this.reader.clusters(filter);
   }
 
+  cluster(id: number): Cluster | null {
+    return this.reader.cluster(id);
+  }
+
   staleStories(version: string): IterableIterator<Story> {
     return this.reader.staleStories(version);
   }

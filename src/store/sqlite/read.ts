@@ -93,6 +93,10 @@ export class Reader {
     }));
   }
 
+  /**
+   * Clusters in date order, streamed: one statement, members listed by SQLite (a million clusters export in flat
+   * memory, not one query per cluster). Callers must not write to the store while they iterate.
+   */
   *clusters(filter: EventFilter): IterableIterator<Cluster> {
     const where: string[] = [];
     const params: Record<string, unknown> = {};
@@ -101,9 +105,14 @@ export class Reader {
     if (filter.type?.length) where.push(`event IN (${bindList(params, 't', filter.type)})`);
     if (filter.from) where.push('COALESCE(last_date, date) >= @from'), (params.from = filter.from);
     if (filter.to) where.push('first_date <= @to'), (params.to = filter.to);
-    const rows = this.db.prepare(`SELECT * FROM clusters${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY first_date, id`).all(params) as (Omit<Cluster, 'outlets' | 'members'> & { outlets: string })[];
-    const members = this.db.prepare('SELECT id FROM events WHERE cluster = ? ORDER BY id').pluck();
-    for (const r of rows) yield { ...r, outlets: JSON.parse(r.outlets) as string[], members: members.all(r.id) as number[] };
+    const rows = this.db.prepare(`SELECT ${CLUSTER} FROM clusters c${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY first_date, id`);
+    for (const r of rows.iterate(params) as IterableIterator<ClusterRow>) yield toCluster(r);
+  }
+
+  /** One cluster by id, or null. */
+  cluster(id: number): Cluster | null {
+    const r = this.db.prepare(`SELECT ${CLUSTER} FROM clusters c WHERE id = ?`).get(id) as ClusterRow | undefined;
+    return r ? toCluster(r) : null;
   }
 
   /** Stories coded by another coder version, read a page at a time so callers may write between pages. */
@@ -124,4 +133,12 @@ export class Reader {
 export function ftsQuery(query: string): string {
   const parts = query.match(/"[^"]*"|\S+/g) ?? [];
   return parts.map((p) => (p.startsWith('"') || /^(AND|OR|NOT)$/.test(p) ? p : `"${p.replace(/"/g, '')}"`)).join(' ') || '""';
+}
+
+/** A cluster's columns, with its members' ids as a JSON list in id order. */
+const CLUSTER = `c.*, (SELECT json_group_array(id) FROM (SELECT id FROM events WHERE cluster = c.id ORDER BY id)) AS member_ids`;
+type ClusterRow = Omit<Cluster, 'outlets' | 'members'> & { outlets: string; member_ids: string };
+
+function toCluster({ member_ids, outlets, ...r }: ClusterRow): Cluster {
+  return { ...r, outlets: JSON.parse(outlets) as string[], members: JSON.parse(member_ids) as number[] };
 }
