@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { SqliteStore } from '../src/store/sqlite/index.js';
+import { EVENT_SELECT, eventRow } from '../src/store/sqlite/read.js';
 import { MIGRATIONS } from '../src/store/sqlite/schema.js';
 import { imported, storeContract } from './store.contract.js';
 
@@ -14,6 +15,20 @@ storeContract('SQLite in memory', () => new SqliteStore(':memory:'));
 storeContract('SQLite file (WAL)', () => new SqliteStore(join(dir, `s${n++}.db`)));
 
 describe('store: SQLite specifics', () => {
+  it('reads event rows as arrays named in the order of their SELECT', () => {
+    const file = join(dir, 'rows.db');
+    const store = new SqliteStore(file);
+    const id = store.transaction(() => store.beginImport('gdelt', 'x.csv'));
+    store.transaction(() => store.putImported(id, [imported('a', { event_text: 'shelled', size: { dead: 3 } }), imported('b', { date: null })]));
+    store.close();
+    const db = new Database(file, { readonly: true });
+    const objects = db.prepare(`${EVENT_SELECT} ORDER BY e.id`).all();
+    const arrays = db.prepare(`${EVENT_SELECT} ORDER BY e.id`).raw().all() as unknown[][];
+    expect(arrays.map(eventRow)).toEqual(objects);
+    expect(Object.keys(eventRow(arrays[0]!))).toEqual(Object.keys(objects[0]!));
+    db.close();
+  });
+
   it('repairs a store migrated by the first draft of migration 2, and answers the analytics', () => {
     const file = join(dir, 'draft.db');
     const raw = new Database(file);

@@ -17,6 +17,17 @@ export const EVENT_SELECT = `SELECT e.id, e.uid, e.source, e.record, e.cluster, 
   s.story_id, s.title, s.outlet, s.url AS story_url, s.published, i.dataset, i.file
   FROM events e LEFT JOIN stories s ON s.id = e.story LEFT JOIN imports i ON i.id = e.import`;
 
+/**
+ * A row of EVENT_SELECT read as an array, named in the same order: better-sqlite3 builds a 36-column object row
+ * at twice the cost (a million events: 18.5 s against 9.4 s). Prepare EVENT_SELECT statements with `.raw()`.
+ */
+export const eventRow = (a: readonly unknown[]): EventRow => ({
+  id: a[0], uid: a[1], source: a[2], record: a[3], cluster: a[4], row: a[5], source_id: a[6], url: a[7],
+  date: a[8], precision: a[9], event: a[10], quad: a[11], scale: a[12], actor: a[13], recipient: a[14], dead: a[15], place_country: a[16], lat: a[17], lon: a[18],
+  actor_sector: a[19], recipient_sector: a[20], actor_text: a[21], recipient_text: a[22], mode: a[23], context: a[24], event_text: a[25], place: a[26], original_code: a[27], mapping: a[28],
+  story_id: a[29], title: a[30], outlet: a[31], story_url: a[32], published: a[33], dataset: a[34], file: a[35],
+}) as EventRow;
+
 const entity = (code: string, sector: string | null, text: string | null): Entity[] =>
   code ? [{ code, ...(sector ? { sector } : {}), entity_text: text ?? code }] : [];
 
@@ -58,8 +69,8 @@ export class Reader {
     const after = opts.after ? `${sql ? ' AND' : ' WHERE'} e.id > @after` : '';
     const limit = opts.limit ? ' LIMIT @limit' : '';
     const order = opts.order === 'id' ? 'e.id' : 'e.date, e.id';
-    const stmt = this.db.prepare(`${EVENT_SELECT}${sql}${after} ORDER BY ${order}${limit}`);
-    for (const r of stmt.iterate({ ...params, after: opts.after ?? 0, limit: opts.limit ?? -1 }) as IterableIterator<EventRow>) yield toStored(r);
+    const stmt = this.db.prepare(`${EVENT_SELECT}${sql}${after} ORDER BY ${order}${limit}`).raw();
+    for (const a of stmt.iterate({ ...params, after: opts.after ?? 0, limit: opts.limit ?? -1 }) as IterableIterator<unknown[]>) yield toStored(eventRow(a));
   }
 
   /** Counts per period and type for actor → recipient; compound coded events count through their parties. */
@@ -86,10 +97,10 @@ export class Reader {
     const hits = this.db.prepare(`SELECT s.id, s.seq, s.text, st.story_id, snippet(sentences_fts, 0, '[', ']', '…', 16) AS snippet
       FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid JOIN stories st ON st.id = s.story
       WHERE sentences_fts MATCH ? ORDER BY rank LIMIT ?`).all(ftsQuery(query), limit) as { id: number; seq: number; text: string; story_id: string; snippet: string }[];
-    const events = this.db.prepare(`${EVENT_SELECT} WHERE e.sentence = ? ORDER BY e.id`);
+    const events = this.db.prepare(`${EVENT_SELECT} WHERE e.sentence = ? ORDER BY e.id`).raw();
     return hits.map((h) => ({
       story_id: h.story_id, sequence: h.seq, text: h.text, snippet: h.snippet,
-      events: (events.all(h.id) as EventRow[]).map(toStored),
+      events: (events.all(h.id) as unknown[][]).map((a) => toStored(eventRow(a))),
     }));
   }
 

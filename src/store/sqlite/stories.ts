@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { StoredStory, StorySummary } from '../../types.js';
-import { EVENT_SELECT, toStored, type EventRow } from './read.js';
+import { EVENT_SELECT, eventRow, toStored } from './read.js';
 
 const SUMMARY = `SELECT s.id AS rowid, s.story_id, s.title, s.outlet, s.url, s.published, s.ingested_at, s.coder_version,
   (SELECT count(*) FROM sentences WHERE story = s.id) AS sentences,
@@ -17,7 +17,7 @@ export class StoryReader {
       one: db.prepare(`${SUMMARY} WHERE s.story_id = ?`),
       text: db.prepare('SELECT text FROM stories WHERE id = ?').pluck(),
       sentences: db.prepare('SELECT seq AS sequence, start, end, text FROM sentences WHERE story = ? ORDER BY seq'),
-      events: db.prepare(`${EVENT_SELECT} WHERE e.story = ? ORDER BY e.id`),
+      events: db.prepare(`${EVENT_SELECT} WHERE e.story = ? ORDER BY e.id`).raw(),
       version: db.prepare('SELECT total_changes()').pluck(),
     };
   }
@@ -38,7 +38,7 @@ export class StoryReader {
         ...(summary.url ? { url: summary.url } : {}), ...(summary.outlet ? { source: summary.outlet } : {}),
       },
       sentences: this.q.sentences.all(summary.rowid) as StoredStory['sentences'],
-      events: (this.q.events.all(summary.rowid) as EventRow[]).map(toStored),
+      events: (this.q.events.all(summary.rowid) as unknown[][]).map((a) => toStored(eventRow(a))),
     };
   }
 
