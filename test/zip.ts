@@ -25,23 +25,21 @@ export function zip(entries: readonly (readonly [name: string, content: string])
     const data = raw.length ? deflateRawSync(raw) : raw;
     const method = raw.length ? 8 : 0;
     const nameBytes = Buffer.from(name);
-    const local = Buffer.alloc(30);
+    // The local header (from byte 14) and the central directory entry (from byte 16) share these fields.
+    const shared = (header: Buffer, at: number): Buffer => {
+      header.writeUInt16LE(20, at - 10);
+      header.writeUInt16LE(method, at - 6);
+      header.writeUInt32LE(crc32(raw), at);
+      header.writeUInt32LE(data.length, at + 4);
+      header.writeUInt32LE(raw.length, at + 8);
+      header.writeUInt16LE(nameBytes.length, at + 12);
+      return header;
+    };
+    const local = shared(Buffer.alloc(30), 14);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(method, 8);
-    local.writeUInt32LE(crc32(raw), 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(raw.length, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
-    const central = Buffer.alloc(46);
+    const central = shared(Buffer.alloc(46), 16);
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(method, 10);
-    central.writeUInt32LE(crc32(raw), 16);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(raw.length, 24);
-    central.writeUInt16LE(nameBytes.length, 28);
     central.writeUInt32LE(name.endsWith('/') ? 0x10 : 0, 38);
     central.writeUInt32LE(offset, 42);
     locals.push(local, nameBytes, data);
