@@ -19,8 +19,8 @@ const put = (name: string, content: string | Buffer): string => {
   writeFileSync(path, content);
   return path;
 };
-const run = (args: string[]) => {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
+const run = (args: string[], input?: Buffer) => {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', input });
   return { code: r.status, out: r.stdout, err: r.stderr };
 };
 
@@ -108,6 +108,21 @@ describe('entente import: compressed files', () => {
     expect(fromCut).toBeGreaterThan(0);
     expect(fromSample).toBeGreaterThan(0);
     expect(run(['check', '--db', db]).code).toBe(0);
+  });
+
+  it.each([
+    ['plain', (text: string) => Buffer.from(text)],
+    ['gzipped', (text: string) => gzipSync(text)],
+  ])('standard input (-), %s, imports as the file does', (_name, encode) => {
+    const r = run(['import', '--db', join(dir, `stdin-${_name}.db`), '--format', 'gdelt', '-'], encode(sample));
+    expect(imported(r.err)).toEqual(plain);
+    expect(r.err).toMatch(/stdin:13: expected 61 tab-separated columns/);
+  });
+
+  it('a zip on standard input is refused with what to do instead', () => {
+    const r = run(['import', '--db', join(dir, 'stdin-zip.db'), '--format', 'gdelt', '-'], zip([['a.CSV', sample]]));
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/stdin: a zip archive cannot be read from standard input .*: save it and name the file/);
   });
 
   it('an unreadable archive is reported and the other files go on', () => {

@@ -1,6 +1,6 @@
 import { closeSync, createReadStream, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { pipeline, type Readable } from 'node:stream';
+import { pipeline, Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import StreamZip from 'node-stream-zip';
 
@@ -95,11 +95,35 @@ export function datasetFiles(paths: readonly string[]): string[] {
   });
 }
 
+/** A stream whose first chunk decides: gunzipped when it starts as gzip does, else as it is. */
+async function sniffed(input: Readable): Promise<Readable> {
+  const chunks = input[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  const first = await chunks.next();
+  const head = first.done ? Buffer.alloc(0) : first.value;
+  async function* all(): AsyncGenerator<Buffer> {
+    if (head.length) yield head;
+    for (let next = await chunks.next(); !next.done; next = await chunks.next()) yield next.value;
+  }
+  if (head[0] === ZIP[0] && head[1] === ZIP[1]) {
+    input.destroy();
+    throw new DatasetFileError('a zip archive cannot be read from standard input (its directory is at its end): save it and name the file');
+  }
+  const whole = Readable.from(all(), { objectMode: false });
+  return head[0] === GZIP[0] && head[1] === GZIP[1] ? pipeline(whole, createGunzip({ chunkSize: 1 << 18 }), () => undefined) : whole;
+}
+
+/** Standard input (`-`): one part of unknown size, plain or gzipped (a zip needs its directory at the end: save it first). */
+const stdinDataset = (input: Readable): DatasetFile => ({
+  parts: [{ name: 'stdin', bytes: 0, open: () => sniffed(input) }],
+  close: async () => undefined,
+});
+
 /**
  * Open a dataset file, known by its first bytes: gzip (one stream), zip (each file it holds, in archive order), or
- * anything else read as it is. Throws a DatasetFileError naming the problem.
+ * anything else read as it is; `-` is standard input. Throws a DatasetFileError naming the problem.
  */
-export async function openDataset(file: string): Promise<DatasetFile> {
+export async function openDataset(file: string, stdin: Readable = process.stdin): Promise<DatasetFile> {
+  if (file === '-') return stdinDataset(stdin);
   let size: number;
   try {
     const stat = statSync(file);

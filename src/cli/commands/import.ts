@@ -23,6 +23,7 @@ type FileCounts = { rows: number; imported: number; skipped: number; duplicates:
  * damaged (a truncated gzip or zip) keeps the rows read before the damage, and the damage is reported with its line.
  */
 async function importPart(store: Store, format: Dataset, part: DatasetPart, batchSize: number, io: Io): Promise<FileCounts> {
+  const stream = await part.open();
   const id = store.transaction(() => store.beginImport(format, part.name));
   const bar = progress('rows', part.bytes, process.stderr.isTTY === true, io.err);
   const guard = memoryGuard(120, 5);
@@ -38,7 +39,7 @@ async function importPart(store: Store, format: Dataset, part: DatasetPart, batc
     imported += r.inserted;
     duplicates += r.duplicates;
   };
-  const batches = readLineBatches(await part.open())[Symbol.asyncIterator]();
+  const batches = readLineBatches(stream)[Symbol.asyncIterator]();
   let lastLine = 0;
   let damage: Error | null = null;
   for (;;) {
@@ -109,7 +110,15 @@ export async function runImport(paths: string[], flags: ImportFlags, io: Io): Pr
     try {
       for (const part of parts) {
         const started = performance.now();
-        const c = await importPart(store, format, part, batchSize, io);
+        let c: FileCounts;
+        try {
+          c = await importPart(store, format, part, batchSize, io);
+        } catch (err) {
+          if (!(err instanceof DatasetFileError)) throw err;
+          reportProblem(io, { file: part.name, message: err.message });
+          failed++;
+          continue;
+        }
         const secs = (performance.now() - started) / 1000;
         if (c.skipped || c.damaged) failed++;
         const total = c.rows + c.passed;
