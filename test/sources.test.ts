@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { Readable } from 'node:stream';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expandInputs, MAX_BODY_BYTES, walk, type ExpandOptions, type SourceItem } from '../src/cli/sources.js';
 
@@ -103,6 +104,27 @@ describe('sources: folders and files', () => {
     expect(summary(await collect(['-'], { stdin: feed })).slice(0, 3)).toEqual(['file <stdin>', 'story cw-1001 2021-12-01', 'story https://news.example.org/2020/09/30/serbia-armenia 2020-09-30']);
     const text = Readable.from([Buffer.from('Iran threatened Iraq.')]);
     expect(summary(await collect(['-'], { stdin: text, date: '2021-12-01' }))).toEqual(['file <stdin>', 'story stdin 2021-12-01']);
+  });
+
+  it('reads gzipped files as the file they hold, named as they are; a cut one is a problem after its whole stories', async () => {
+    const dir = join(root, 'gz');
+    mkdirSync(dir);
+    const jsonl = Array.from({ length: 300 }, (_, i) => `{"id":"g${i}","text":"Iran threatened to attack Iraq, said official number ${i * 7919}."}`).join('\n') + '\n';
+    writeFileSync(join(dir, 'a.jsonl.gz'), gzipSync(jsonl));
+    writeFileSync(join(dir, 'b.txt.gz'), gzipSync('Serbia signed a partnership with Azerbaijan.'));
+    writeFileSync(join(dir, 'c.rss.gz'), gzipSync(RSS));
+    writeFileSync(join(dir, 'd.pdf.gz'), gzipSync('not an input extension: skipped'));
+    const whole = gzipSync(jsonl);
+    writeFileSync(join(dir, 'e.jsonl.gz'), whole.subarray(0, whole.length >> 1));
+    const items = summary(await collect([dir], { date: '2021-12-01' }), root);
+    expect(items.filter((i) => i.startsWith('file '))).toEqual(['file gz/a.jsonl.gz', 'file gz/b.txt.gz', 'file gz/c.rss.gz', 'file gz/e.jsonl.gz']);
+    expect(items.filter((i) => /^story g\d+ /.test(i)).length).toBeGreaterThan(300);
+    expect(items).toContain('story b 2021-12-01');
+    expect(items).toContain('story cw-1001 2021-12-01');
+    expect(items.filter((i) => i.startsWith('problem'))).toEqual([
+      'problem gz/c.rss.gz:29: item 4: no title or description',
+      'problem gz/e.jsonl.gz: the gzipped file is damaged or ends early (unexpected end of file): the stories before were read',
+    ]);
   });
 
   it('decodes a feed file in the encoding its XML declaration names', async () => {

@@ -32,6 +32,8 @@ export const looksBinary = (bytes: Uint8Array): boolean => bytes.subarray(0, BIN
 
 export interface ReadOptions {
   readonly date?: string;
+  /** The name problems and stories' files give (a gzipped file's own name); `name` then only decides the format. */
+  readonly label?: string;
 }
 
 /**
@@ -39,7 +41,7 @@ export interface ReadOptions {
  * text and HTML as one document. Problems come back as items naming the file and line; the rest goes on.
  */
 export async function* readInput(name: string, stream: Readable, opts: ReadOptions): AsyncGenerator<NormalizeResult> {
-  const label = name === '-' ? '<stdin>' : name;
+  const label = opts.label ?? (name === '-' ? '<stdin>' : name);
   const chunks: Buffer[] = [];
   let head: Buffer = Buffer.alloc(0);
   let format: ReturnType<typeof detectFormat> | undefined;

@@ -1,13 +1,14 @@
 import { createReadStream } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import { Readable } from 'node:stream';
+import { pipeline, Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
 import { isFeed, parseFeed } from '../pipeline/normalize/feeds.js';
 import { normalizeDocument } from '../pipeline/normalize/index.js';
 import type { NormalizeResult } from '../types.js';
 import { looksBinary, readInput } from './input.js';
 
-/** File names taken when walking a folder (a file named on the command line is read whatever its name). */
+/** File names taken when walking a folder, also gzipped (`.jsonl.gz`); a file named on the command line is read whatever its name. */
 export const INPUT_EXTENSIONS: ReadonlySet<string> = new Set(['.txt', '.text', '.md', '.html', '.htm', '.xhtml', '.jsonl', '.ndjson', '.xml', '.rss', '.atom']);
 const FEED_EXTENSIONS: ReadonlySet<string> = new Set(['.xml', '.rss', '.atom']);
 export const FETCH_TIMEOUT_MS = 30_000;
@@ -39,7 +40,10 @@ const problem = (file: string, message: string): NormalizeResult => ({ ok: false
 
 const errorCode = (err: unknown): string => (err as NodeJS.ErrnoException).code ?? (err as Error).message;
 
-const cannotRead = (err: unknown): string => (errorCode(err) === 'ENOENT' ? 'no such file' : `cannot read (${errorCode(err)})`);
+const cannotRead = (err: unknown): string =>
+  errorCode(err) === 'ENOENT' ? 'no such file'
+    : errorCode(err).startsWith('Z_') ? `the gzipped file is damaged or ends early (${(err as Error).message}): the stories before were read`
+      : `cannot read (${errorCode(err)})`;
 
 /**
  * Every story of the inputs, in order: each path (a file, "-" for standard input, or a folder walked
@@ -101,7 +105,7 @@ export async function* walk(dir: string, seen: Set<string> = new Set()): AsyncGe
       continue;
     }
     if (st.isDirectory()) yield* walk(path, seen);
-    else if (st.isFile() && INPUT_EXTENSIONS.has(extname(name).toLowerCase())) yield path;
+    else if (st.isFile() && INPUT_EXTENSIONS.has(extname(name.replace(/\.gz$/i, '')).toLowerCase())) yield path;
   }
 }
 
@@ -167,12 +171,15 @@ function feedStories(xml: string, file: string, date: string | undefined): Norma
   return parseFeed(xml, file).map((r) => (r.ok && date && !r.story.date ? { ok: true, story: { ...r.story, date } } : r));
 }
 
-/** One file or standard input: a feed (by extension or by its first bytes) read whole, anything else through readInput. */
-async function* readSource(name: string, stream: Readable, opts: ExpandOptions): AsyncGenerator<NormalizeResult> {
-  const label = name === '-' ? '<stdin>' : name;
+/**
+ * One file or standard input: a feed (by extension or by its first bytes) read whole, anything else through readInput;
+ * gzipped content (by its first bytes) is read as the file it holds (`stories.jsonl.gz` as `stories.jsonl`).
+ */
+async function* readSource(name: string, stream: Readable, opts: ExpandOptions, label = name === '-' ? '<stdin>' : name): AsyncGenerator<NormalizeResult> {
   try {
     const { head, rest } = await peek(stream, HEAD_BYTES);
-    if (!FEED_EXTENSIONS.has(extname(name).toLowerCase()) && !isFeed(head.toString('utf8'))) return yield* readInput(name, rest, { date: opts.date });
+    if (head[0] === 0x1f && head[1] === 0x8b) return yield* readSource(name.replace(/\.gz$/i, ''), pipeline(rest, createGunzip(), () => undefined), opts, label);
+    if (!FEED_EXTENSIONS.has(extname(name).toLowerCase()) && !isFeed(head.toString('utf8'))) return yield* readInput(name, rest, { date: opts.date, label });
     const decoded = decodeText(await readAll(head, rest), undefined, 'file');
     if ('error' in decoded) return yield problem(label, decoded.error);
     yield* feedStories(decoded.text, label, opts.date);
