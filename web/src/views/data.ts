@@ -53,7 +53,7 @@ function summary(mode: 'stories' | 'import', r: Record<string, unknown>): string
     return `${fmtNumber(Number(r.imported))} imported, ${fmtNumber(Number(r.skipped))} skipped (malformed), ${fmtNumber(Number(r.duplicates))} duplicates, ${fmtNumber(Number(r.passed))} not coded in PLOVER${files.length > 1 ? `, from the ${files.length} files it holds` : ''}`;
   }
   const o = r.outcomes as Record<string, number>;
-  return `${o.new} new, ${o.updated} updated, ${o.unchanged} unchanged stories; ${r.events} events`;
+  return `${o.new} new, ${o.updated} updated, ${o.unchanged} unchanged stories; ${r.events} ${r.events === 1 ? 'event' : 'events'}`;
 }
 
 export function render(main: HTMLElement): void {
