@@ -125,6 +125,17 @@ describe('entente import: compressed files', () => {
     expect(r.err).toMatch(/stdin: a zip archive cannot be read from standard input .*: save it and name the file/);
   });
 
+  it('a member compressed by a method it cannot read (Deflate64, as Windows writes large zips) is named; the others import', () => {
+    const archive = zip([['a.CSV', sample], ['b.CSV', sample.replaceAll('9551100', '9661100')]]);
+    // Mark the first member as Deflate64 (method 9) in its local header and its directory entry.
+    archive.writeUInt16LE(9, 8);
+    archive.writeUInt16LE(9, archive.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])) + 10);
+    const r = run(['import', '--db', join(dir, 'deflate64.db'), '--format', 'gdelt', put('d64.zip', archive)]);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/d64\.zip\/a\.CSV: cannot read this member of the archive \(.+\): extract it and import the file/);
+    expect(imported(r.err)).toEqual(plain);
+  });
+
   it('an unreadable archive is reported and the other files go on', () => {
     const r = run(['import', '--db', join(dir, 'bad.db'), '--format', 'gdelt', put('bad.zip', Buffer.from('PK\u0003\u0004 not really')), join(ROOT, 'samples', 'gdelt.export.CSV')]);
     expect(r.code).toBe(1);

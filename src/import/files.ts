@@ -71,7 +71,12 @@ async function zipParts(file: string): Promise<DatasetFile> {
     throw new DatasetFileError('the zip archive holds no file');
   }
   return {
-    parts: files.map((e) => ({ name: `${file}/${e.name}`, bytes: e.size, open: async () => (await zip.stream(e)) as Readable })),
+    parts: files.map((e) => ({
+      name: `${file}/${e.name}`,
+      bytes: e.size,
+      // An encrypted member, or one compressed by a method other than deflate (Deflate64, bzip2...), cannot be read.
+      open: () => zip.stream(e).then((s) => s as Readable, (err: Error) => Promise.reject(new DatasetFileError(`cannot read this member of the archive (${err.message}): extract it and import the file`))),
+    })),
     close: () => zip.close(),
   };
 }
@@ -142,9 +147,14 @@ export async function openDataset(file: string, stdin: Readable = process.stdin)
   return { parts: [{ name: file, bytes: gzip ? gzipSize(file, size) : size, open }], close: async () => undefined };
 }
 
-/** The first `bytes` bytes of a part (fewer if it is shorter), to estimate its lines. */
+/** The first `bytes` bytes of a part (fewer if it is shorter; none if it cannot be read), to estimate its lines. */
 export async function sample(part: DatasetPart, bytes = 1 << 18): Promise<Buffer> {
-  const stream = await part.open();
+  let stream: Readable;
+  try {
+    stream = await part.open();
+  } catch {
+    return Buffer.alloc(0);
+  }
   const chunks: Buffer[] = [];
   let got = 0;
   try {

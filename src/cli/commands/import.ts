@@ -87,10 +87,14 @@ async function openAll(paths: readonly string[], io: Io): Promise<{ files: Datas
   return { files, failed };
 }
 
-/** About how many rows the parts hold, from a sample of the first that has any. */
+/** About how many rows the parts hold, from a sample of the first that can be read and has any. */
 async function expectedRows(parts: readonly DatasetPart[]): Promise<number> {
-  const first = parts.find((p) => p.bytes > 0);
-  return first ? estimateLines(parts.reduce((n, p) => n + p.bytes, 0), await sample(first)) : 0;
+  const total = parts.reduce((n, p) => n + p.bytes, 0);
+  for (const part of parts.filter((p) => p.bytes > 0)) {
+    const bytes = await sample(part);
+    if (bytes.length) return estimateLines(total, bytes);
+  }
+  return 0;
 }
 
 export async function runImport(paths: string[], flags: ImportFlags, io: Io): Promise<number> {
