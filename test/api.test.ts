@@ -214,6 +214,10 @@ describe('api: store, import and meta', () => {
     const cut = await upload('cut.CSV.gz', whole.subarray(0, whole.length >> 1));
     expect(cut).toMatchObject({ status: 400, body: { detail: expect.stringMatching(/cut\.CSV\.gz: the file is damaged or ends early .*nothing imported/) } });
     expect((await upload('bad.zip', Buffer.from('PK\u0003\u0004 not really'))).body.detail).toMatch(/bad\.zip: not a readable zip archive/);
+    const deflate64 = zip([['a.CSV', sample]]);
+    deflate64.writeUInt16LE(9, 8);
+    deflate64.writeUInt16LE(9, deflate64.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])) + 10);
+    expect(await upload('d64.zip', deflate64)).toMatchObject({ status: 400, body: { detail: expect.stringMatching(/^d64\.zip\/a\.CSV: cannot read this member of the archive/) } });
     const big = gzipSync(sample.repeat(20));
     expect(big.length).toBeLessThan(16_384);
     const small = createApp({ store, model: model(), token: TOKEN, importBytes: 16_384 });

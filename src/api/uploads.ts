@@ -44,6 +44,7 @@ export async function uploadedParts(raw: Buffer, file: string, limit: number): P
           }
         } catch (err) {
           if (err instanceof ApiError) throw err;
+          if (err instanceof DatasetFileError) throw badRequest(`${name}: ${err.message}`);
           throw badRequest(`${name}: the file is damaged or ends early (${(err as Error).message}): nothing imported`);
         }
         out.push({ name, bytes: Buffer.concat(chunks) });
