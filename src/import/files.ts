@@ -81,11 +81,11 @@ async function zipParts(file: string): Promise<DatasetFile> {
   };
 }
 
-/** The files of a folder, recursively, in name order; hidden files are left out. */
+/** The files of a folder, recursively, in name order (by code unit, as `entente ingest` walks); hidden files are left out. */
 function walk(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true })
     .filter((d) => !d.name.startsWith('.'))
-    .sort((a, b) => a.name.localeCompare(b.name))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
     .flatMap((d) => (d.isDirectory() ? walk(join(dir, d.name)) : d.isFile() ? [join(dir, d.name)] : []));
 }
 
