@@ -136,6 +136,17 @@ describe('entente import: compressed files', () => {
     expect(imported(r.err)).toEqual(plain);
   });
 
+  it('a folder of many archives imports with few file handles: one archive is open at a time', () => {
+    const folder = join(dir, 'quarters');
+    mkdirSync(folder);
+    const rows = sample.split('\n').filter((l) => l.split('\t').length === 61);
+    rows.forEach((row, i) => writeFileSync(join(folder, `${String(i).padStart(2, '0')}.export.CSV.zip`), zip([[`${i}.export.CSV`, `${row}\n`]])));
+    const r = spawnSync('bash', ['-c', `ulimit -n 40 && exec "${process.execPath}" "${BIN}" import --db "${join(dir, 'quarters.db')}" --format gdelt "${folder}"`], { encoding: 'utf8' });
+    expect(r.stderr).not.toMatch(/EMFILE|too many open files/i);
+    expect(imported(r.stderr).length).toBe(rows.length);
+    expect(imported(r.stderr).reduce((a, b) => a + b, 0)).toBe(plain[0]);
+  });
+
   it('an unreadable archive is reported and the other files go on', () => {
     const r = run(['import', '--db', join(dir, 'bad.db'), '--format', 'gdelt', put('bad.zip', Buffer.from('PK\u0003\u0004 not really')), join(ROOT, 'samples', 'gdelt.export.CSV')]);
     expect(r.code).toBe(1);

@@ -71,30 +71,77 @@ async function importPart(store: Store, format: Dataset, part: DatasetPart, batc
   return { ...counts, passed: reader.passed, damaged: damage !== null };
 }
 
-/** Open every file named (folders: the files in them), reporting those that cannot be read. */
-async function openAll(paths: readonly string[], io: Io): Promise<{ files: DatasetFile[]; failed: number }> {
-  const files: DatasetFile[] = [];
+/**
+ * The files named (folders: the files in them) that open, with their size once decompressed; those that do not are
+ * reported. Each is closed again: thousands of archives (GDELT's 15-minute files) must not be open at once.
+ */
+async function survey(paths: readonly string[], io: Io): Promise<{ files: { path: string; bytes: number }[]; failed: number }> {
+  const files: { path: string; bytes: number }[] = [];
   let failed = 0;
-  for (const file of datasetFiles(paths)) {
+  for (const path of datasetFiles(paths)) {
     try {
-      files.push(await openDataset(file));
+      const file = await openDataset(path);
+      files.push({ path, bytes: file.parts.reduce((n, p) => n + p.bytes, 0) });
+      await file.close();
     } catch (err) {
       if (!(err instanceof DatasetFileError)) throw err;
-      reportProblem(io, { file, message: err.message });
+      reportProblem(io, { file: path, message: err.message });
       failed++;
     }
   }
   return { files, failed };
 }
 
-/** About how many rows the parts hold, from a sample of the first that can be read and has any. */
-async function expectedRows(parts: readonly DatasetPart[]): Promise<number> {
-  const total = parts.reduce((n, p) => n + p.bytes, 0);
-  for (const part of parts.filter((p) => p.bytes > 0)) {
-    const bytes = await sample(part);
-    if (bytes.length) return estimateLines(total, bytes);
+/** About how many rows the files hold, from a sample of the first part that can be read and has any. */
+async function expectedRows(files: readonly { path: string; bytes: number }[]): Promise<number> {
+  const total = files.reduce((n, f) => n + f.bytes, 0);
+  for (const { path } of files.filter((f) => f.bytes > 0)) {
+    const file = await openDataset(path);
+    try {
+      for (const part of file.parts.filter((p) => p.bytes > 0)) {
+        const bytes = await sample(part);
+        if (bytes.length) return estimateLines(total, bytes);
+      }
+    } finally {
+      await file.close();
+    }
   }
   return 0;
+}
+
+/** Import each part of one file, with a summary line each; returns how many parts failed in part or whole. */
+async function importFile(store: Store, format: Dataset, path: string, batchSize: number, io: Io): Promise<number> {
+  let failed = 0;
+  let file: DatasetFile;
+  try {
+    file = await openDataset(path);
+  } catch (err) {
+    // Changed since it was surveyed (removed, replaced).
+    if (!(err instanceof DatasetFileError)) throw err;
+    reportProblem(io, { file: path, message: err.message });
+    return 1;
+  }
+  try {
+    for (const part of file.parts) {
+      const started = performance.now();
+      let c: FileCounts;
+      try {
+        c = await importPart(store, format, part, batchSize, io);
+      } catch (err) {
+        if (!(err instanceof DatasetFileError)) throw err;
+        reportProblem(io, { file: part.name, message: err.message });
+        failed++;
+        continue;
+      }
+      const secs = (performance.now() - started) / 1000;
+      if (c.skipped || c.damaged) failed++;
+      const total = c.rows + c.passed;
+      io.err(`${part.name}: ${total} rows: ${c.imported} imported, ${c.skipped} skipped (malformed), ${c.duplicates} duplicates, ${c.passed} not coded in PLOVER; ${secs.toFixed(1)} s (${Math.round(total / Math.max(secs, 0.001))} rows/s)\n`);
+    }
+  } finally {
+    await file.close();
+  }
+  return failed;
 }
 
 export async function runImport(paths: string[], flags: ImportFlags, io: Io): Promise<number> {
@@ -104,30 +151,14 @@ export async function runImport(paths: string[], flags: ImportFlags, io: Io): Pr
   const batchSize = flags.batch ? Number(flags.batch) : 2000;
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new UsageError(`--batch must be a positive whole number, not "${flags.batch}"`);
   const store = openStore(dbPath(flags.db));
-  const opened = await openAll(paths, io);
-  let failed = opened.failed;
   try {
-    const parts = opened.files.flatMap((f) => f.parts);
+    const found = await survey(paths, io);
+    let failed = found.failed;
     // A large import builds the store's secondary indexes once at the end (src/store/sqlite/bulk.ts), after the
     // clustering, whose update of every new event would otherwise move its entry in the dyad index.
-    const bulk = store.beginBulkLoad(await expectedRows(parts));
+    const bulk = store.beginBulkLoad(await expectedRows(found.files));
     try {
-      for (const part of parts) {
-        const started = performance.now();
-        let c: FileCounts;
-        try {
-          c = await importPart(store, format, part, batchSize, io);
-        } catch (err) {
-          if (!(err instanceof DatasetFileError)) throw err;
-          reportProblem(io, { file: part.name, message: err.message });
-          failed++;
-          continue;
-        }
-        const secs = (performance.now() - started) / 1000;
-        if (c.skipped || c.damaged) failed++;
-        const total = c.rows + c.passed;
-        io.err(`${part.name}: ${total} rows: ${c.imported} imported, ${c.skipped} skipped (malformed), ${c.duplicates} duplicates, ${c.passed} not coded in PLOVER; ${secs.toFixed(1)} s (${Math.round(total / Math.max(secs, 0.001))} rows/s)\n`);
-      }
+      for (const { path } of found.files) failed += await importFile(store, format, path, batchSize, io);
       if (flags.cluster !== false) {
         const started = performance.now();
         const r = store.transaction(() => store.recluster('new', clusterProgress(process.stderr.isTTY === true, io.err)));
@@ -148,7 +179,6 @@ export async function runImport(paths: string[], flags: ImportFlags, io: Io): Pr
     if (flags.stats) io.err(`entente: peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB\n`);
     return failed ? 1 : 0;
   } finally {
-    await Promise.all(opened.files.map((f) => f.close()));
     store.close();
   }
 }
