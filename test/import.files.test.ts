@@ -147,6 +147,15 @@ describe('entente import: compressed files', () => {
     expect(imported(r.stderr).reduce((a, b) => a + b, 0)).toBe(plain[0]);
   });
 
+  it('a wrong kind of file lists its first 50 malformed rows and counts the rest', () => {
+    const mentions = Array.from({ length: 120 }, (_, i) => Array.from({ length: 16 }, (_, k) => `${i}-${k}`).join('\t')).join('\n');
+    const r = run(['import', '--db', join(dir, 'mentions.db'), '--format', 'gdelt', put('20201005.mentions.CSV', mentions)]);
+    expect(r.code).toBe(1);
+    expect(r.err.match(/mentions\.CSV:\d+: expected 61 tab-separated columns/g)).toHaveLength(50);
+    expect(r.err).toMatch(/mentions\.CSV: 70 more malformed rows, not listed/);
+    expect(r.err).toMatch(/120 rows: 0 imported, 120 skipped \(malformed\)/);
+  });
+
   it('an unreadable archive is reported and the other files go on', () => {
     const r = run(['import', '--db', join(dir, 'bad.db'), '--format', 'gdelt', put('bad.zip', Buffer.from('PK\u0003\u0004 not really')), join(ROOT, 'samples', 'gdelt.export.CSV')]);
     expect(r.code).toBe(1);
