@@ -85,6 +85,16 @@ describe('ingest: inputs and bad input', () => {
     expect(r.err).toMatch(/4 new/);
   });
 
+  it('a wrong kind of file lists its first 50 problems and counts the rest; its good lines are stored', () => {
+    const file = join(dir, 'mostly-bad.jsonl');
+    writeFileSync(file, ['{"id":"good","text":"Iran threatened to attack Iraq."}', ...Array.from({ length: 80 }, (_, i) => `row ${i}\tnot json`)].join('\n'));
+    const r = run(['ingest', '--db', join(dir, 'mostly-bad.db'), file]);
+    expect(r.code).toBe(1);
+    expect(r.err.match(/mostly-bad\.jsonl:\d+: not valid JSON/g)).toHaveLength(50);
+    expect(r.err).toMatch(/mostly-bad\.jsonl: 30 more problems, not listed/);
+    expect(r.err).toMatch(/1 new, 0 updated, 0 unchanged stories; .*; 80 problems/);
+  });
+
   it('a full disk fails clearly and keeps what was committed', () => {
     const db = join(dir, 'full.db');
     expect(run(['ingest', '--db', db, '--date', '2021-12-01', SEED]).code).toBe(0);

@@ -32,6 +32,9 @@ function sizeOf(paths: readonly string[]): number {
   return total;
 }
 
+/** Problems listed one by one for each file; the rest are counted. */
+const LISTED_PROBLEMS = 50;
+
 export async function runIngest(paths: string[], flags: IngestFlags, io: Io): Promise<number> {
   if (paths.length === 0 && !flags.url?.length) throw new UsageError('ingest needs a PATH, "-" for standard input, or --url');
   if (flags.date !== undefined && !toIsoDate(flags.date)) throw new UsageError(`--date must be a YYYY-MM-DD date, not "${flags.date}"`);
@@ -47,13 +50,20 @@ export async function runIngest(paths: string[], flags: IngestFlags, io: Io): Pr
       yield item;
     }
   }
+  // The first problems of each file are listed; a wrong kind of file would otherwise print a line for each line.
+  const problems = new Map<string, number>();
   try {
     const s = await ingest(stories(), store, model, {
       batch,
-      onProblem: (p) => reportProblem(io, p),
+      onProblem: (p) => {
+        const n = (problems.get(p.file) ?? 0) + 1;
+        problems.set(p.file, n);
+        if (n <= LISTED_PROBLEMS) reportProblem(io, p);
+      },
       onStory: (story) => bar.tick(Buffer.byteLength(story.text)),
     });
     bar.done();
+    for (const [file, n] of problems) if (n > LISTED_PROBLEMS) reportProblem(io, { file, message: `${n - LISTED_PROBLEMS} more problems, not listed` });
     const secs = (performance.now() - started) / 1000;
     const changed = s.outcomes.new + s.outcomes.updated;
     io.err(changed === 0 && s.problems === 0
