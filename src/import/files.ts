@@ -56,6 +56,13 @@ function gzipSize(file: string, size: number): number {
   }
 }
 
+/** A file's size once decompressed when it is gzipped (by its first bytes), else its size: for progress bars. */
+export function contentBytes(file: string): number {
+  const size = statSync(file).size;
+  const magic = head(file, 2);
+  return magic[0] === GZIP[0] && magic[1] === GZIP[1] ? gzipSize(file, size) : size;
+}
+
 async function zipParts(file: string): Promise<DatasetFile> {
   const zip = new StreamZip.async({ file, storeEntries: true });
   let entries;

@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs';
 import type { Command } from 'commander';
+import { contentBytes } from '../../import/files.js';
 import { toIsoDate } from '../../pipeline/normalize/index.js';
 import { ingest } from '../../store/ingest.js';
 import { dbPath, openStore } from '../../store/open.js';
@@ -18,13 +19,12 @@ interface IngestFlags {
   rules?: string[];
 }
 
-/** Total input bytes, for the progress bar's ETA (folders and URLs count as unknown). */
+/** Total input bytes (gzipped files: their content), for the progress bar's ETA (folders and URLs count as unknown). */
 function sizeOf(paths: readonly string[]): number {
   let total = 0;
   for (const p of paths) {
     try {
-      const st = statSync(p);
-      if (st.isFile()) total += st.size;
+      if (statSync(p).isFile()) total += contentBytes(p);
     } catch {
       // A missing path is reported when it is read.
     }
