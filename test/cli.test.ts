@@ -1,20 +1,8 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runCli as run, scratchDir } from './cli-helpers.js';
 
-const BIN = join(import.meta.dirname, '..', 'bin', 'entente.js');
-const dir = mkdtempSync(join(tmpdir(), 'entente-cli-'));
-const file = (name: string, content: string | Buffer): string => {
-  const path = join(dir, name);
-  writeFileSync(path, content);
-  return path;
-};
-const run = (args: string[], input?: string) => {
-  const r = spawnSync(process.execPath, [BIN, ...args], { input, encoding: 'utf8' });
-  return { code: r.status, out: r.stdout, err: r.stderr, lines: r.stdout.split('\n').filter(Boolean) };
-};
+const { dir, put: file } = scratchDir('entente-cli-');
 
 describe('cli: entente code', () => {
   it('codes a text file into JSONL when piped', () => {

@@ -3,26 +3,16 @@
  * or folders of them. The archives are built here (test/zip.ts), never taken from elsewhere.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { datasetFiles, openDataset } from '../src/import/files.js';
+import { ROOT, runCli as run, scratchDir } from './cli-helpers.js';
 import { zip } from './zip.js';
 
-const ROOT = join(import.meta.dirname, '..');
+const { dir, put } = scratchDir('entente-import-files-');
 const BIN = join(ROOT, 'bin', 'entente.js');
-const dir = mkdtempSync(join(tmpdir(), 'entente-import-files-'));
-const put = (name: string, content: string | Buffer): string => {
-  const path = join(dir, name);
-  writeFileSync(path, content);
-  return path;
-};
-const run = (args: string[], input?: Buffer) => {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', input });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-};
 
 /** Each part of an opened file: its name, its size for progress, and its text. */
 async function read(path: string): Promise<{ name: string; bytes: number; text: string }[]> {
