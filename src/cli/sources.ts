@@ -3,6 +3,7 @@ import { readdir, realpath, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { pipeline, Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
+import { isGzip } from '../import/files.js';
 import { isFeed, parseFeed } from '../pipeline/normalize/feeds.js';
 import { normalizeDocument } from '../pipeline/normalize/index.js';
 import type { NormalizeResult } from '../types.js';
@@ -178,7 +179,7 @@ function feedStories(xml: string, file: string, date: string | undefined): Norma
 async function* readSource(name: string, stream: Readable, opts: ExpandOptions, label = name === '-' ? '<stdin>' : name): AsyncGenerator<NormalizeResult> {
   try {
     const { head, rest } = await peek(stream, HEAD_BYTES);
-    if (head[0] === 0x1f && head[1] === 0x8b) return yield* readSource(name.replace(/\.gz$/i, ''), pipeline(rest, createGunzip(), () => undefined), opts, label);
+    if (isGzip(head)) return yield* readSource(name.replace(/\.gz$/i, ''), pipeline(rest, createGunzip(), () => undefined), opts, label);
     if (!FEED_EXTENSIONS.has(extname(name).toLowerCase()) && !isFeed(head.toString('utf8'))) return yield* readInput(name, rest, { date: opts.date, label });
     const decoded = decodeText(await readAll(head, rest), undefined, 'file');
     if ('error' in decoded) return yield problem(label, decoded.error);

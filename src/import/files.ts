@@ -24,9 +24,12 @@ export class DatasetFileError extends Error {}
 const GZIP = [0x1f, 0x8b];
 const ZIP = [0x50, 0x4b];
 
+/** Whether bytes begin as a gzip stream does. */
+export const isGzip = (bytes: Buffer): boolean => bytes.length >= 2 && bytes[0] === GZIP[0] && bytes[1] === GZIP[1];
+const isZip = (bytes: Buffer): boolean => bytes.length >= 2 && bytes[0] === ZIP[0] && bytes[1] === ZIP[1];
+
 /** Whether bytes begin as a gzip stream or a zip archive does. */
-export const isCompressed = (bytes: Buffer): boolean =>
-  bytes.length >= 2 && ((bytes[0] === GZIP[0] && bytes[1] === GZIP[1]) || (bytes[0] === ZIP[0] && bytes[1] === ZIP[1]));
+export const isCompressed = (bytes: Buffer): boolean => isGzip(bytes) || isZip(bytes);
 
 function head(file: string, n: number): Buffer {
   const buffer = Buffer.alloc(n);
@@ -59,8 +62,7 @@ function gzipSize(file: string, size: number): number {
 /** A file's size once decompressed when it is gzipped (by its first bytes), else its size: for progress bars. */
 export function contentBytes(file: string): number {
   const size = statSync(file).size;
-  const magic = head(file, 2);
-  return magic[0] === GZIP[0] && magic[1] === GZIP[1] ? gzipSize(file, size) : size;
+  return isGzip(head(file, 2)) ? gzipSize(file, size) : size;
 }
 
 async function zipParts(file: string): Promise<DatasetFile> {
@@ -116,12 +118,12 @@ async function sniffed(input: Readable): Promise<Readable> {
     if (head.length) yield head;
     for (let next = await chunks.next(); !next.done; next = await chunks.next()) yield next.value;
   }
-  if (head[0] === ZIP[0] && head[1] === ZIP[1]) {
+  if (isZip(head)) {
     input.destroy();
     throw new DatasetFileError('a zip archive cannot be read from standard input (its directory is at its end): save it and name the file');
   }
   const whole = Readable.from(all(), { objectMode: false });
-  return head[0] === GZIP[0] && head[1] === GZIP[1] ? pipeline(whole, createGunzip({ chunkSize: 1 << 18 }), () => undefined) : whole;
+  return isGzip(head) ? pipeline(whole, createGunzip({ chunkSize: 1 << 18 }), () => undefined) : whole;
 }
 
 /** Standard input (`-`): one part of unknown size, plain or gzipped (a zip needs its directory at the end: save it first). */
@@ -145,8 +147,8 @@ export async function openDataset(file: string, stdin: Readable = process.stdin)
     throw err instanceof DatasetFileError ? err : new DatasetFileError('no such file');
   }
   const magic = head(file, 2);
-  if (magic[0] === ZIP[0] && magic[1] === ZIP[1]) return zipParts(file);
-  const gzip = magic[0] === GZIP[0] && magic[1] === GZIP[1];
+  if (isZip(magic)) return zipParts(file);
+  const gzip = isGzip(magic);
   const open = async (): Promise<Readable> => {
     const raw = createReadStream(file, { highWaterMark: 1 << 18 });
     return gzip ? pipeline(raw, createGunzip({ chunkSize: 1 << 18 }), () => undefined) : raw;
