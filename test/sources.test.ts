@@ -6,7 +6,7 @@ import { join, relative } from 'node:path';
 import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expandInputs, MAX_BODY_BYTES, walk, type ExpandOptions, type SourceItem } from '../src/cli/sources.js';
+import { expandInputs, inputBytes, MAX_BODY_BYTES, walk, type ExpandOptions, type SourceItem } from '../src/cli/sources.js';
 
 const fixture = (name: string): string => new URL(`./fixtures/feeds/${name}`, import.meta.url).pathname;
 const RSS = readFileSync(fixture('rss2.xml'), 'utf8');
@@ -125,6 +125,19 @@ describe('sources: folders and files', () => {
       'problem gz/c.rss.gz:29: item 4: no title or description',
       'problem gz/e.jsonl.gz: the gzipped file is damaged or ends early (unexpected end of file): the stories before were read',
     ]);
+  });
+
+  it('counts the bytes a walk would read, for the progress bar: gzipped files by their content, each folder once', () => {
+    const top = mkdtempSync(join(tmpdir(), 'entente-bytes-'));
+    mkdirSync(join(top, 'sub'));
+    writeFileSync(join(top, 'a.txt'), 'x'.repeat(10));
+    writeFileSync(join(top, 'sub/b.jsonl.gz'), gzipSync('y'.repeat(100)));
+    writeFileSync(join(top, 'sub/c.pdf'), 'z'.repeat(1000));
+    writeFileSync(join(top, '.hidden.txt'), 'z'.repeat(1000));
+    symlinkSync(top, join(top, 'sub/loop'));
+    expect(inputBytes([top])).toBe(110);
+    // A file named on the command line counts whatever its name; a missing one counts nothing.
+    expect(inputBytes([join(top, 'sub/c.pdf'), join(top, 'missing.txt'), join(top, 'a.txt')])).toBe(1010);
   });
 
   it('decodes a feed file in the encoding its XML declaration names', async () => {

@@ -1,17 +1,19 @@
-import { createReadStream } from 'node:fs';
+import { createReadStream, readdirSync, realpathSync, statSync } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { pipeline, Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
-import { isGzip } from '../import/files.js';
+import { contentBytes, isGzip } from '../import/files.js';
 import { isFeed, parseFeed } from '../pipeline/normalize/feeds.js';
 import { normalizeDocument } from '../pipeline/normalize/index.js';
 import type { NormalizeResult } from '../types.js';
 import { looksBinary, readInput } from './input.js';
 
 /** File names taken when walking a folder, also gzipped (`.jsonl.gz`); a file named on the command line is read whatever its name. */
-export const INPUT_EXTENSIONS: ReadonlySet<string> = new Set(['.txt', '.text', '.md', '.html', '.htm', '.xhtml', '.jsonl', '.ndjson', '.xml', '.rss', '.atom']);
+const INPUT_EXTENSIONS: ReadonlySet<string> = new Set(['.txt', '.text', '.md', '.html', '.htm', '.xhtml', '.jsonl', '.ndjson', '.xml', '.rss', '.atom']);
 const FEED_EXTENSIONS: ReadonlySet<string> = new Set(['.xml', '.rss', '.atom']);
+/** Whether a folder walk takes a file of this name. */
+export const isInputName = (name: string): boolean => INPUT_EXTENSIONS.has(extname(name.replace(/\.gz$/i, '')).toLowerCase());
 export const FETCH_TIMEOUT_MS = 30_000;
 export const MAX_BODY_BYTES = 20 * 1024 * 1024;
 /** Bytes read before deciding whether an input is a feed. */
@@ -106,8 +108,33 @@ export async function* walk(dir: string, seen: Set<string> = new Set()): AsyncGe
       continue;
     }
     if (st.isDirectory()) yield* walk(path, seen);
-    else if (st.isFile() && INPUT_EXTENSIONS.has(extname(name.replace(/\.gz$/i, '')).toLowerCase())) yield path;
+    else if (st.isFile() && isInputName(name)) yield path;
   }
+}
+
+/**
+ * Total input bytes, for the progress bar's ETA: files (gzipped ones by their content), and the files a folder walk
+ * would read (as walk() does). Standard input and URLs count as unknown.
+ */
+export function inputBytes(paths: readonly string[]): number {
+  const seen = new Set<string>();
+  const size = (path: string, named: boolean): number => {
+    try {
+      const st = statSync(path);
+      if (st.isDirectory()) {
+        // Each folder once, as the walk reads it: a link back up the tree is not a loop.
+        const real = realpathSync(path);
+        if (seen.has(real)) return 0;
+        seen.add(real);
+        return readdirSync(path).filter((name) => !name.startsWith('.') && name !== 'node_modules').reduce((n, name) => n + size(join(path, name), false), 0);
+      }
+      return st.isFile() && (named || isInputName(path)) ? contentBytes(path) : 0;
+    } catch {
+      // A missing or unreadable path is reported when it is read.
+      return 0;
+    }
+  };
+  return paths.reduce((n, p) => n + size(p, true), 0);
 }
 
 /** The first bytes of a stream, and a stream that replays them before the rest. */

@@ -1,13 +1,11 @@
-import { statSync } from 'node:fs';
 import type { Command } from 'commander';
-import { contentBytes } from '../../import/files.js';
 import { toIsoDate } from '../../pipeline/normalize/index.js';
 import { ingest } from '../../store/ingest.js';
 import { dbPath, openStore } from '../../store/open.js';
 import type { NormalizeResult } from '../../types.js';
 import { collect, reportProblem, UsageError, type Io } from '../io.js';
 import { progress } from '../progress.js';
-import { expandInputs } from '../sources.js';
+import { expandInputs, inputBytes } from '../sources.js';
 import { modelFromFlags } from './code.js';
 
 interface IngestFlags {
@@ -17,19 +15,6 @@ interface IngestFlags {
   batch?: string;
   actors?: string[];
   rules?: string[];
-}
-
-/** Total input bytes (gzipped files: their content), for the progress bar's ETA (folders and URLs count as unknown). */
-function sizeOf(paths: readonly string[]): number {
-  let total = 0;
-  for (const p of paths) {
-    try {
-      if (statSync(p).isFile()) total += contentBytes(p);
-    } catch {
-      // A missing path is reported when it is read.
-    }
-  }
-  return total;
 }
 
 /** Problems listed one by one for each file; the rest are counted. */
@@ -42,7 +27,7 @@ export async function runIngest(paths: string[], flags: IngestFlags, io: Io): Pr
   if (!Number.isInteger(batch) || batch < 1) throw new UsageError(`--batch must be a positive whole number, not "${flags.batch}"`);
   const model = modelFromFlags(flags);
   const store = openStore(dbPath(flags.db));
-  const bar = progress('stories', sizeOf(paths), process.stderr.isTTY === true, io.err);
+  const bar = progress('stories', inputBytes(paths), process.stderr.isTTY === true, io.err);
   const started = performance.now();
   async function* stories(): AsyncGenerator<NormalizeResult> {
     for await (const item of expandInputs(paths, { ...(flags.url ? { url: flags.url } : {}), ...(flags.date ? { date: flags.date } : {}) })) {
