@@ -195,7 +195,7 @@ export function registerImport(program: Command, io: Io, done: (code: number) =>
   program
     .command('import')
     .description('import an existing event dataset into the store (POLECAT, ICEWS, GDELT 2.0 events, PLOVER JSONL)')
-    .argument('<files...>', 'dataset files, gzipped or zipped as downloaded, or folders of them')
+    .argument('<files...>', 'dataset files, gzipped or zipped as downloaded, or folders of them; - reads standard input')
     .requiredOption('--format <format>', 'polecat, icews, gdelt or plover')
     .option('--db <file>', 'database file (default ./entente.db or $ENTENTE_DB)')
     .option('--batch <rows>', 'rows per transaction (default 2000)')
