@@ -79,7 +79,7 @@ describe('dashboard (chromium)', () => {
     const text = readFileSync(join(ROOT, 'examples', 'azerbaijan-serbia-partnership.txt'), 'utf8');
     await each(async (page, width) => {
       await page.goto(`${server.url}#/read`);
-      await page.getByLabel('Article text').fill(text);
+      await page.getByLabel('Article text', { exact: true }).fill(text);
       await page.getByLabel('Publication date').fill('2021-12-01');
       await page.getByRole('button', { name: 'Code events' }).click();
       const card = page.locator('article.card', { hasText: 'Anadolu Agency' }).filter({ hasText: 'SRB → ARM' });
