@@ -461,7 +461,6 @@ export interface StoredEvent {
   readonly cluster: number | null;
 }
 
-/** Input of the cluster rule: what is compared between two reports. */
 /** What clustering tells its caller as it goes: a large batch takes tens of seconds. */
 export interface ClusterProgress {
   /** The reports the run will read: every report of the groups run whole, or the waiting ones of resumed groups. */
@@ -472,6 +471,7 @@ export interface ClusterProgress {
   writing(clusters: number, reports: number): void;
 }
 
+/** Input of the cluster rule: what is compared between two reports. */
 export interface ClusterInput {
   readonly rowid: number;
   readonly event: string;
