@@ -20,6 +20,28 @@ export function reportProblem(io: Io, p: InputProblem): void {
   io.err(`entente: ${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}\n`);
 }
 
+/** Problems listed one by one for each file; the rest are counted. */
+const LISTED_PROBLEMS = 50;
+
+/**
+ * Reports problems, the first LISTED_PROBLEMS of each file one by one: a wrong kind of file would otherwise print a
+ * line for each of its lines. `flush()` says how many more each file had (`what`: "problems", "malformed rows").
+ */
+export function problemReporter(io: Io, what: string): { report: (p: InputProblem) => void; flush: () => void } {
+  const counts = new Map<string, number>();
+  return {
+    report(p) {
+      const n = (counts.get(p.file) ?? 0) + 1;
+      counts.set(p.file, n);
+      if (n <= LISTED_PROBLEMS) reportProblem(io, p);
+    },
+    flush() {
+      for (const [file, n] of counts) if (n > LISTED_PROBLEMS) reportProblem(io, { file, message: `${n - LISTED_PROBLEMS} more ${what}, not listed` });
+      counts.clear();
+    },
+  };
+}
+
 /**
  * Streaming keeps memory flat only if garbage is collected: V8 collects the old generation lazily, and wink-nlp's
  * per-document arrays live there. Every so often, when the heap has grown past `limitMb`, collect it.

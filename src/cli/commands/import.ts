@@ -5,7 +5,7 @@ import type { Dataset, ImportedEvent, Store } from '../../types.js';
 import { estimateLines, readLineBatches, type Line } from '../../import/lines.js';
 import { DatasetReader } from '../../import/reader.js';
 import { clusterProgress, progress } from '../progress.js';
-import { memoryGuard, reportProblem, UsageError, type Io } from '../io.js';
+import { memoryGuard, problemReporter, reportProblem, UsageError, type Io } from '../io.js';
 import { datasetFiles, DatasetFileError, openDataset, sample, type DatasetFile, type DatasetPart } from '../../import/files.js';
 
 interface ImportFlags {
@@ -15,9 +15,6 @@ interface ImportFlags {
   cluster?: boolean;
   stats?: boolean;
 }
-
-/** Malformed rows listed one by one for each file; the rest are counted. */
-const LISTED_PROBLEMS = 50;
 
 type FileCounts = { rows: number; imported: number; skipped: number; duplicates: number; passed: number; damaged: boolean };
 
@@ -30,11 +27,8 @@ async function importPart(store: Store, format: Dataset, part: DatasetPart, batc
   const id = store.transaction(() => store.beginImport(format, part.name));
   const bar = progress('rows', part.bytes, process.stderr.isTTY === true, io.err);
   const guard = memoryGuard(120, 5);
-  // A wrong file (GDELT mentions for events) would print a line for each of its rows: the first ones say enough.
-  let problems = 0;
-  const reader = new DatasetReader(FORMATS[format], part.name, (p) => {
-    if (problems++ < LISTED_PROBLEMS) reportProblem(io, p);
-  });
+  const problems = problemReporter(io, 'malformed rows');
+  const reader = new DatasetReader(FORMATS[format], part.name, problems.report);
   let imported = 0;
   let duplicates = 0;
   let batch: ImportedEvent[] = [];
@@ -72,7 +66,7 @@ async function importPart(store: Store, format: Dataset, part: DatasetPart, batc
   }
   flush();
   bar.done();
-  if (problems > LISTED_PROBLEMS) reportProblem(io, { file: part.name, message: `${problems - LISTED_PROBLEMS} more malformed rows, not listed` });
+  problems.flush();
   if (damage) reportProblem(io, { file: part.name, line: lastLine + 1, message: `the file is damaged or ends early (${damage.message}): the rows before this line were imported` });
   const counts = { rows: reader.rows, imported, skipped: reader.skipped, duplicates };
   store.transaction(() => store.finishImport(id, counts));

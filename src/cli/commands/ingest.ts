@@ -3,7 +3,7 @@ import { toIsoDate } from '../../pipeline/normalize/index.js';
 import { ingest } from '../../store/ingest.js';
 import { dbPath, openStore } from '../../store/open.js';
 import type { NormalizeResult } from '../../types.js';
-import { collect, reportProblem, UsageError, type Io } from '../io.js';
+import { collect, problemReporter, UsageError, type Io } from '../io.js';
 import { progress } from '../progress.js';
 import { expandInputs, inputBytes } from '../sources.js';
 import { modelFromFlags } from './code.js';
@@ -16,9 +16,6 @@ interface IngestFlags {
   actors?: string[];
   rules?: string[];
 }
-
-/** Problems listed one by one for each file; the rest are counted. */
-const LISTED_PROBLEMS = 50;
 
 export async function runIngest(paths: string[], flags: IngestFlags, io: Io): Promise<number> {
   if (paths.length === 0 && !flags.url?.length) throw new UsageError('ingest needs a PATH, "-" for standard input, or --url');
@@ -35,20 +32,15 @@ export async function runIngest(paths: string[], flags: IngestFlags, io: Io): Pr
       yield item;
     }
   }
-  // The first problems of each file are listed; a wrong kind of file would otherwise print a line for each line.
-  const problems = new Map<string, number>();
+  const problems = problemReporter(io, 'problems');
   try {
     const s = await ingest(stories(), store, model, {
       batch,
-      onProblem: (p) => {
-        const n = (problems.get(p.file) ?? 0) + 1;
-        problems.set(p.file, n);
-        if (n <= LISTED_PROBLEMS) reportProblem(io, p);
-      },
+      onProblem: problems.report,
       onStory: (story) => bar.tick(Buffer.byteLength(story.text)),
     });
     bar.done();
-    for (const [file, n] of problems) if (n > LISTED_PROBLEMS) reportProblem(io, { file, message: `${n - LISTED_PROBLEMS} more problems, not listed` });
+    problems.flush();
     const secs = (performance.now() - started) / 1000;
     const changed = s.outcomes.new + s.outcomes.updated;
     io.err(changed === 0 && s.problems === 0
