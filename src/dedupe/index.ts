@@ -1,7 +1,7 @@
 import type { Cluster, ClusterInput } from '../types.js';
-import { GroupRun } from './run.js';
+import { GroupedRuns } from './run.js';
 
-export { GroupRun, REACH, isOpen } from './run.js';
+export { GroupedRuns, GroupRun, REACH, isOpen } from './run.js';
 
 /** The value reported most often (ties: the smallest), with the range of all values. */
 function mode(values: readonly number[]): { value: number | null; min: number | null; max: number | null } {
@@ -48,20 +48,9 @@ const reportOrder = (a: ClusterInput, b: ClusterInput): number =>
  * Pure and deterministic: the same reports give the same clusters whatever their order.
  */
 export function clusterEvents(events: readonly ClusterInput[], firstId = 1): Cluster[] {
-  const sorted = [...events].sort(reportOrder);
-  const done: ClusterInput[][] = [];
-  let group = '';
-  let run = new GroupRun();
-  for (const e of sorted) {
-    const key = `${e.event}\u0000${e.actor}`;
-    if (key !== group) {
-      done.push(...run.finish());
-      run = new GroupRun();
-      group = key;
-    }
-    run.push(e);
-  }
-  done.push(...run.finish());
+  const runs = new GroupedRuns();
+  const done = [...events].sort(reportOrder).flatMap((e) => runs.push(e));
+  done.push(...runs.finish());
   return done
     .sort((a, b) => Math.min(...a.map((m) => m.rowid)) - Math.min(...b.map((m) => m.rowid)))
     .map((members, i) => summarise(firstId + i, members));

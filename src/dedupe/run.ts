@@ -117,6 +117,33 @@ export class GroupRun<T extends ClusterInput = ClusterInput> {
   }
 }
 
+/**
+ * The rule over reports that come grouped by (type, actor), each group in date order: one run per group. Each
+ * push returns the clusters it closed, with every cluster of the previous group when it starts a new one.
+ */
+export class GroupedRuns<T extends ClusterInput = ClusterInput> {
+  private key = '';
+  private run = new GroupRun<T>();
+
+  push(e: T): T[][] {
+    const key = `${e.event}\u0000${e.actor}`;
+    let done: T[][] = [];
+    if (key !== this.key) {
+      done = this.run.finish();
+      this.run = new GroupRun<T>();
+      this.key = key;
+    }
+    this.run.push(e);
+    const closed = this.run.takeClosed();
+    return done.length ? done.concat(closed) : closed;
+  }
+
+  /** Close every cluster of the last group. */
+  finish(): T[][] {
+    return this.run.finish();
+  }
+}
+
 /** Whether a cluster with these members (in date order) could still take a report dated on `day` or later. */
 export function isOpen(members: readonly ClusterInput[], day: number): boolean {
   const run = new GroupRun([members]);

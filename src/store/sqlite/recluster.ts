@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { GroupRun, isOpen, REACH } from '../../dedupe/index.js';
+import { GroupedRuns, GroupRun, isOpen, REACH } from '../../dedupe/index.js';
 import { isoDay, toDay } from '../../dedupe/span.js';
 import { buildMissing } from './bulk.js';
 import { COLUMNS, Rewrite, SOURCES, toRow, type Row } from './rewrite.js';
@@ -49,25 +49,15 @@ function sweep(db: Database.Database, groups: readonly Waiting[], w: Rewrite, pr
   // The snapshot's columns are COLUMNS, read as arrays; its rowids run from 1 without gaps (a table made by a SELECT).
   const page = db.prepare('SELECT * FROM temp.cluster_order WHERE _rowid_ > ? ORDER BY _rowid_ LIMIT 20000').raw();
   progress?.start(Number(db.prepare('SELECT coalesce(max(_rowid_), 0) FROM temp.cluster_order').pluck().get()));
-  let key = '';
-  let run = new GroupRun<Row>();
+  const runs = new GroupedRuns<Row>();
   for (let last = 0; ; ) {
     const rows = (page.all(last) as unknown[][]).map(toRow);
     if (rows.length === 0) break;
     last += rows.length;
     progress?.advance(rows.length);
-    for (const r of rows) {
-      const k = `${r.event}\u0000${r.actor}`;
-      if (k !== key) {
-        for (const c of run.finish()) w.write(c);
-        run = new GroupRun<Row>();
-        key = k;
-      }
-      run.push(r);
-      for (const c of run.takeClosed()) w.write(c);
-    }
+    for (const r of rows) for (const c of runs.push(r)) w.write(c);
   }
-  for (const c of run.finish()) w.write(c);
+  for (const c of runs.finish()) w.write(c);
   db.exec('DROP TABLE temp.cluster_order; DROP TABLE temp.cluster_groups');
 }
 
