@@ -60,9 +60,8 @@ function gzipSize(file: string, size: number): number {
 }
 
 /** A file's size once decompressed when it is gzipped (by its first bytes), else its size: for progress bars. */
-export function contentBytes(file: string): number {
-  const size = statSync(file).size;
-  return isGzip(head(file, 2)) ? gzipSize(file, size) : size;
+export function contentBytes(file: string, magic = head(file, 2), size = statSync(file).size): number {
+  return isGzip(magic) ? gzipSize(file, size) : size;
 }
 
 async function zipParts(file: string): Promise<DatasetFile> {
@@ -153,7 +152,7 @@ export async function openDataset(file: string, stdin: Readable = process.stdin)
     const raw = createReadStream(file, { highWaterMark: 1 << 18 });
     return gzip ? pipeline(raw, createGunzip({ chunkSize: 1 << 18 }), () => undefined) : raw;
   };
-  return { parts: [{ name: file, bytes: gzip ? gzipSize(file, size) : size, open }], close: async () => undefined };
+  return { parts: [{ name: file, bytes: contentBytes(file, magic, size), open }], close: async () => undefined };
 }
 
 /** The first `bytes` bytes of a part (fewer if it is shorter; none if it cannot be read), to estimate its lines. */
