@@ -3,7 +3,7 @@ import { readdir, realpath, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { pipeline, Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
-import { contentBytes, isGzip } from '../import/files.js';
+import { contentBytes, isGzip, peek } from '../import/files.js';
 import { isFeed, parseFeed } from '../pipeline/normalize/feeds.js';
 import { normalizeDocument } from '../pipeline/normalize/index.js';
 import type { NormalizeResult } from '../types.js';
@@ -135,33 +135,6 @@ export function inputBytes(paths: readonly string[]): number {
     }
   };
   return paths.reduce((n, p) => n + size(p, true), 0);
-}
-
-/** The first bytes of a stream, and a stream that replays them before the rest. */
-async function peek(stream: Readable, size: number): Promise<{ head: Buffer; rest: Readable }> {
-  const it = (stream as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
-  const chunks: Buffer[] = [];
-  let length = 0;
-  let done = false;
-  while (length < size && !done) {
-    const next = await it.next();
-    if (next.done) done = true;
-    else {
-      const chunk = typeof next.value === 'string' ? Buffer.from(next.value) : next.value;
-      chunks.push(chunk);
-      length += chunk.length;
-    }
-  }
-  const head = Buffer.concat(chunks);
-  async function* replay(): AsyncGenerator<Buffer> {
-    try {
-      if (head.length) yield head;
-      for (let next = done ? undefined : await it.next(); next && !next.done; next = await it.next()) yield next.value;
-    } finally {
-      await it.return?.();
-    }
-  }
-  return { head, rest: Readable.from(replay(), { objectMode: false }) };
 }
 
 async function readAll(head: Buffer, rest: Readable): Promise<Buffer> {

@@ -108,21 +108,41 @@ export function datasetFiles(paths: readonly string[]): string[] {
   });
 }
 
-/** A stream whose first chunk decides: gunzipped when it starts as gzip does, else as it is. */
-async function sniffed(input: Readable): Promise<Readable> {
-  const chunks = input[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
-  const first = await chunks.next();
-  const head = first.done ? Buffer.alloc(0) : first.value;
-  async function* all(): AsyncGenerator<Buffer> {
-    if (head.length) yield head;
-    for (let next = await chunks.next(); !next.done; next = await chunks.next()) yield next.value;
+/** The first bytes of a stream, and a stream that replays them before the rest. */
+export async function peek(stream: Readable, size: number): Promise<{ head: Buffer; rest: Readable }> {
+  const it = (stream as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
+  const chunks: Buffer[] = [];
+  let length = 0;
+  let done = false;
+  while (length < size && !done) {
+    const next = await it.next();
+    if (next.done) done = true;
+    else {
+      const chunk = typeof next.value === 'string' ? Buffer.from(next.value) : next.value;
+      chunks.push(chunk);
+      length += chunk.length;
+    }
   }
+  const head = Buffer.concat(chunks);
+  async function* replay(): AsyncGenerator<Buffer> {
+    try {
+      if (head.length) yield head;
+      for (let next = done ? undefined : await it.next(); next && !next.done; next = await it.next()) yield next.value;
+    } finally {
+      await it.return?.();
+    }
+  }
+  return { head, rest: Readable.from(replay(), { objectMode: false }) };
+}
+
+/** A stream whose first bytes decide: gunzipped when it starts as gzip does, else as it is. */
+async function sniffed(input: Readable): Promise<Readable> {
+  const { head, rest } = await peek(input, 2);
   if (isZip(head)) {
-    input.destroy();
+    rest.destroy();
     throw new DatasetFileError('a zip archive cannot be read from standard input (its directory is at its end): save it and name the file');
   }
-  const whole = Readable.from(all(), { objectMode: false });
-  return isGzip(head) ? pipeline(whole, createGunzip({ chunkSize: 1 << 18 }), () => undefined) : whole;
+  return isGzip(head) ? pipeline(rest, createGunzip({ chunkSize: 1 << 18 }), () => undefined) : rest;
 }
 
 /** Standard input (`-`): one part of unknown size, plain or gzipped (a zip needs its directory at the end: save it first). */
