@@ -127,7 +127,7 @@ describe('sources: folders and files', () => {
     ]);
   });
 
-  it('counts the bytes a walk would read, for the progress bar: gzipped files by their content, each folder once', () => {
+  it('counts the bytes a walk would read, for the progress bar: gzipped files by their content, each folder once', async () => {
     const top = mkdtempSync(join(tmpdir(), 'entente-bytes-'));
     mkdirSync(join(top, 'sub'));
     writeFileSync(join(top, 'a.txt'), 'x'.repeat(10));
@@ -135,9 +135,9 @@ describe('sources: folders and files', () => {
     writeFileSync(join(top, 'sub/c.pdf'), 'z'.repeat(1000));
     writeFileSync(join(top, '.hidden.txt'), 'z'.repeat(1000));
     symlinkSync(top, join(top, 'sub/loop'));
-    expect(inputBytes([top])).toBe(110);
+    expect(await inputBytes([top])).toBe(110);
     // A file named on the command line counts whatever its name; a missing one counts nothing.
-    expect(inputBytes([join(top, 'sub/c.pdf'), join(top, 'missing.txt'), join(top, 'a.txt')])).toBe(1010);
+    expect(await inputBytes([join(top, 'sub/c.pdf'), join(top, 'missing.txt'), join(top, 'a.txt')])).toBe(1010);
   });
 
   it('decodes a feed file in the encoding its XML declaration names', async () => {

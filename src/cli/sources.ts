@@ -1,4 +1,4 @@
-import { createReadStream, readdirSync, realpathSync, statSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { pipeline, Readable } from 'node:stream';
@@ -13,7 +13,7 @@ import { looksBinary, readInput } from './input.js';
 const INPUT_EXTENSIONS: ReadonlySet<string> = new Set(['.txt', '.text', '.md', '.html', '.htm', '.xhtml', '.jsonl', '.ndjson', '.xml', '.rss', '.atom']);
 const FEED_EXTENSIONS: ReadonlySet<string> = new Set(['.xml', '.rss', '.atom']);
 /** Whether a folder walk takes a file of this name. */
-export const isInputName = (name: string): boolean => INPUT_EXTENSIONS.has(extname(name.replace(/\.gz$/i, '')).toLowerCase());
+const isInputName = (name: string): boolean => INPUT_EXTENSIONS.has(extname(name.replace(/\.gz$/i, '')).toLowerCase());
 export const FETCH_TIMEOUT_MS = 30_000;
 export const MAX_BODY_BYTES = 20 * 1024 * 1024;
 /** Bytes read before deciding whether an input is a feed. */
@@ -113,28 +113,25 @@ export async function* walk(dir: string, seen: Set<string> = new Set()): AsyncGe
 }
 
 /**
- * Total input bytes, for the progress bar's ETA: files (gzipped ones by their content), and the files a folder walk
- * would read (as walk() does). Standard input and URLs count as unknown.
+ * Total input bytes, for the progress bar's ETA: files (gzipped ones by their content), and in folders the files
+ * walk() reads. Standard input and URLs count as unknown; a path that cannot be read is reported when it is read.
  */
-export function inputBytes(paths: readonly string[]): number {
-  const seen = new Set<string>();
-  const size = (path: string, named: boolean): number => {
+export async function inputBytes(paths: readonly string[]): Promise<number> {
+  const bytes = (file: string): number => {
     try {
-      const st = statSync(path);
-      if (st.isDirectory()) {
-        // Each folder once, as the walk reads it: a link back up the tree is not a loop.
-        const real = realpathSync(path);
-        if (seen.has(real)) return 0;
-        seen.add(real);
-        return readdirSync(path).filter((name) => !name.startsWith('.') && name !== 'node_modules').reduce((n, name) => n + size(join(path, name), false), 0);
-      }
-      return st.isFile() && (named || isInputName(path)) ? contentBytes(path) : 0;
+      return contentBytes(file);
     } catch {
-      // A missing or unreadable path is reported when it is read.
       return 0;
     }
   };
-  return paths.reduce((n, p) => n + size(p, true), 0);
+  let total = 0;
+  for (const path of paths) {
+    const st = await stat(path).catch(() => null);
+    if (st?.isDirectory()) {
+      for await (const file of walk(path)) if (typeof file === 'string') total += bytes(file);
+    } else if (st?.isFile()) total += bytes(path);
+  }
+  return total;
 }
 
 async function readAll(head: Buffer, rest: Readable): Promise<Buffer> {
