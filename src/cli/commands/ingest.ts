@@ -5,6 +5,7 @@ import { dbPath, openStore } from '../../store/open.js';
 import type { NormalizeResult } from '../../types.js';
 import { collect, problemReporter, UsageError, type Io } from '../io.js';
 import { progress } from '../progress.js';
+import { counted } from '../words.js';
 import { expandInputs, inputBytes } from '../sources.js';
 import { modelFromFlags } from './code.js';
 
@@ -44,8 +45,8 @@ export async function runIngest(paths: string[], flags: IngestFlags, io: Io): Pr
     const secs = (performance.now() - started) / 1000;
     const changed = s.outcomes.new + s.outcomes.updated;
     io.err(changed === 0 && s.problems === 0
-      ? `nothing changed: all ${s.outcomes.unchanged} stories are already in ${store.path}\n`
-      : `${store.path}: ${s.outcomes.new} new, ${s.outcomes.updated} updated, ${s.outcomes.unchanged} unchanged stories; ${s.events} events, ${s.clusters} clusters updated; ${s.problems} problems; ${secs.toFixed(1)} s (${Math.round(s.stories / Math.max(secs, 0.001))} stories/s)\n`);
+      ? `nothing changed: ${s.outcomes.unchanged === 1 ? 'the story is' : `all ${s.outcomes.unchanged} stories are`} already in ${store.path}\n`
+      : `${store.path}: ${s.outcomes.new} new, ${s.outcomes.updated} updated, ${counted(s.outcomes.unchanged, 'unchanged story', 'unchanged stories')}; ${counted(s.events, 'event')}, ${counted(s.clusters, 'cluster')} updated; ${counted(s.problems, 'problem')}; ${secs.toFixed(1)} s (${Math.round(s.stories / Math.max(secs, 0.001))} stories/s)\n`);
     return s.problems ? 1 : 0;
   } finally {
     store.close();
