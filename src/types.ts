@@ -20,6 +20,9 @@ export interface Story {
   readonly source?: string;
 }
 
+/** What the store holds of a story: see Store.storyState. */
+export type StoryState = 'absent' | 'same' | 'changed' | 'copy';
+
 /** A problem with one input item (file, line). The batch goes on without it. */
 export interface InputProblem {
   readonly file: string;
@@ -31,8 +34,23 @@ export interface InputProblem {
 export type InputFormat = 'text' | 'html' | 'jsonl';
 
 /** Result of normalising one input unit: a story, or a problem. */
+/** Where a story came from: its file (or URL) and, for JSONL and feeds, its line. */
+export interface InputLocation {
+  readonly file: string;
+  readonly line?: number;
+}
+
 export type NormalizeResult =
-  | { readonly ok: true; readonly story: Story }
+  | {
+    readonly ok: true;
+    readonly story: Story;
+    readonly at?: InputLocation;
+    /**
+     * The input gave no id: this one was made from where the story was read (a file's name or path, standard input,
+     * a line or item number). A store then also finds the story by its content under another such id.
+     */
+    readonly derived?: true;
+  }
   | { readonly ok: false; readonly problem: InputProblem };
 
 /* ------------------------------------------------------------ sentences */
@@ -582,8 +600,11 @@ export interface Store {
   readonly path: string;
   /** Run `fn` in one transaction: everything it writes commits together, or nothing does. */
   transaction<T>(fn: () => T): T;
-  /** Whether a story is new, already stored with the same content, or stored with different content. */
-  storyState(storyId: string, hash: string): 'absent' | 'same' | 'changed';
+  /**
+   * Whether a story is new, already stored with the same content, stored with different content, or new under this
+   * id but stored with the same content (the content hash) under another id: a copy.
+   */
+  storyState(storyId: string, hash: string): StoryState;
   /** Store a coded story with its sentences and events, replacing an older version of it. */
   putStory(story: Story, sentences: readonly Sentence[], records: readonly PloverRecord[], hash: string, coder: string): IngestOutcome;
   beginImport(dataset: Dataset, file: string): number;

@@ -97,6 +97,12 @@ describe('api: stories', () => {
     await rejects(400, () => post('/api/stories', { jsonl: '{"id":"j3","text":"Iran attacked Iraq."}\nnot json\n' }), /upload.jsonl:2: not valid JSON/);
     await rejects(400, () => post('/api/stories', { stories: [{ text: 'Iran attacked Iraq.' }, { text: '<p></p>', format: 'html' }] }), /stories\[1\]: no text to code/);
     await rejects(400, () => post('/api/stories', { stories: [] }), /body/);
+    // One id for two different stories: nothing is stored, and the problem names both.
+    await rejects(400, () => post('/api/stories', { stories: [{ id: 'twin', text: 'Iran attacked Iraq.' }, { id: 'twin', text: 'Iraq attacked Iran.' }] }),
+      /stories\[1\]: id "twin" is also the id of another story \(stories\[0\]\)/);
+    await rejects(400, () => post('/api/stories', { jsonl: '{"id":"t","text":"Iran attacked Iraq."}\n{"id":"t","text":"Iraq attacked Iran."}\n' }),
+      /upload.jsonl:2: id "t" is also the id of another story \(upload.jsonl:1\)/);
+    await rejects(404, () => get('/api/stories/twin'));
   });
 
   it('rejects malformed JSON, oversized bodies and writes without the token, leaving the store unchanged', async () => {

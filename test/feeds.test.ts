@@ -61,13 +61,14 @@ describe('feeds: RSS 2.0', () => {
         id: 'cw-1001', date: '2021-12-01', source: 'Caucasus Wire & Friends',
         title: 'Iran threatens Azerbaijan over “provocations”', url: 'https://news.example.org/2021/12/01/iran-azerbaijan',
         text: 'Iran threatens Azerbaijan over “provocations”\nIran threatened to cut off electricity to Azerbaijan.\nBaku called it blackmail .',
-      } },
+      }, at: { file: 'rss2.xml', line: 10 } },
       { ok: true, story: {
         id: 'https://news.example.org/2020/09/30/serbia-armenia', date: '2020-09-30', source: 'Caucasus Wire & Friends',
         title: 'Serbia & Armenia: arms deliveries', url: 'https://news.example.org/2020/09/30/serbia-armenia',
         text: 'Serbia & Armenia: arms deliveries\nSerbia delivered artillery to the Armenian army, Turkish officials said.\nBelgrade denied it.',
-      } },
-      { ok: true, story: { id: 'rss2.xml#3', text: 'Talks in Geneva', title: 'Talks in Geneva', source: 'Caucasus Wire & Friends' } },
+      }, at: { file: 'rss2.xml', line: 17 } },
+      // No guid and no link: the id is made from the feed and the item's place in it.
+      { ok: true, story: { id: 'rss2.xml#3', text: 'Talks in Geneva', title: 'Talks in Geneva', source: 'Caucasus Wire & Friends' }, at: { file: 'rss2.xml', line: 25 }, derived: true },
       { ok: false, problem: { file: 'rss2.xml', line: 29, message: 'item 4: no title or description' } },
     ]);
   });
@@ -126,11 +127,11 @@ describe('feeds: Atom', () => {
         id: 'urn:uuid:entry-1', title: 'Turkey and Azerbaijan hold exercises', url: 'https://monitor.example.org/1', date: '2021-12-01',
         source: 'Balkan & Caucasus Monitor',
         text: 'Turkey and Azerbaijan hold exercises\nTurkey and Azerbaijan held joint military exercises near Baku.\nArmenia & Iran protested.',
-      } },
+      }, at: { file: 'atom.xml', line: 7 } },
       { ok: true, story: {
         id: 'urn:uuid:entry-2', title: 'Russia <criticises> NATO', url: 'https://monitor.example.org/2', date: '2021-11-29',
         source: 'Balkan & Caucasus Monitor', text: 'Russia <criticises> NATO\nMoscow accused the alliance of expansion .',
-      } },
+      }, at: { file: 'atom.xml', line: 17 } },
       { ok: false, problem: { file: 'atom.xml', line: 24, message: 'item 3: no title or description' } },
     ]);
   });

@@ -37,12 +37,13 @@ describe('normalize: HTML', () => {
 
 describe('normalize: JSONL lines', () => {
   it.each([
-    ['{"id":"a","text":"Serbia signed.","date":"2021-12-01"}', { id: 'a', text: 'Serbia signed.', date: '2021-12-01' }],
-    ['{"id":7,"text":"T","published":"2025-03-14 20:30:26Z"}', { id: '7', text: 'T', date: '2025-03-14' }],
-    ['{"text":"T","title":"H","url":"u","source":"s"}', { id: 'f.jsonl:3', text: 'T', title: 'H', url: 'u', source: 's' }],
-  ])('%s is a story', (line, story) => {
+    ['{"id":"a","text":"Serbia signed.","date":"2021-12-01"}', { id: 'a', text: 'Serbia signed.', date: '2021-12-01' }, {}],
+    ['{"id":7,"text":"T","published":"2025-03-14 20:30:26Z"}', { id: '7', text: 'T', date: '2025-03-14' }, {}],
+    // No id: one is made from the file and line, and the story says so.
+    ['{"text":"T","title":"H","url":"u","source":"s"}', { id: 'f.jsonl:3', text: 'T', title: 'H', url: 'u', source: 's' }, { derived: true }],
+  ])('%s is a story', (line, story, derived) => {
     const r = normalizeJsonLine(line, 'f.jsonl', 3);
-    expect(r).toEqual({ ok: true, story });
+    expect(r).toEqual({ ok: true, story, at: { file: 'f.jsonl', line: 3 }, ...derived });
   });
 
   it.each([

@@ -2,7 +2,8 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { createHash } from 'node:crypto';
+import { basename, join, relative } from 'node:path';
 import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +11,8 @@ import { expandInputs, inputBytes, MAX_BODY_BYTES, walk, type ExpandOptions, typ
 
 const fixture = (name: string): string => new URL(`./fixtures/feeds/${name}`, import.meta.url).pathname;
 const RSS = readFileSync(fixture('rss2.xml'), 'utf8');
+/** A document on standard input is named by its text ("Iran threatened Iraq."). */
+const STDIN_ID = `stdin-${createHash('sha256').update('Iran threatened Iraq.').digest('hex').slice(0, 12)}`;
 
 async function collect(paths: string[], opts: ExpandOptions = {}): Promise<SourceItem[]> {
   const out: SourceItem[] = [];
@@ -17,12 +20,16 @@ async function collect(paths: string[], opts: ExpandOptions = {}): Promise<Sourc
   return out;
 }
 
-/** One line per item: "file NAME", "story ID [date]", "problem FILE[:LINE]: MESSAGE", names relative to `root`. */
+/**
+ * One line per item: "file NAME", "story ID [date]", "problem FILE[:LINE]: MESSAGE", names relative to `root`, and
+ * ids that start with root's name (those of documents in it) starting with "root/".
+ */
 const summary = (items: SourceItem[], root = ''): string[] => {
   const rel = (name: string): string => (root && name.startsWith(root) ? relative(root, name) : name);
+  const id = (s: string): string => (root && s.startsWith(`${basename(root)}/`) ? `root/${s.slice(basename(root).length + 1)}` : rel(s));
   return items.map((item) => {
     if ('kind' in item) return `file ${rel(item.name)}`;
-    if (item.ok) return `story ${rel(item.story.id)}${item.story.date ? ` ${item.story.date}` : ''}`;
+    if (item.ok) return `story ${id(item.story.id)}${item.story.date ? ` ${item.story.date}` : ''}`;
     return `problem ${rel(item.problem.file)}${item.problem.line ? `:${item.problem.line}` : ''}: ${item.problem.message}`;
   });
 };
@@ -65,16 +72,16 @@ describe('sources: folders and files', () => {
 
   it('reads every file: text, JSONL line by line, feeds by extension or by their first bytes; problems name file and line or item', async () => {
     expect(summary(await collect([root], { date: '2021-12-05' }), root)).toEqual([
-      'file Z-first.txt', 'story Z-first 2021-12-05',
-      'file a.txt', 'story a 2021-12-05',
+      'file Z-first.txt', 'story root/Z-first 2021-12-05',
+      'file a.txt', 'story root/a 2021-12-05',
       'file b.jsonl', 'story b1 2021-12-05', expect.stringMatching(/^problem b\.jsonl:2: not valid JSON/), 'story b2 2021-11-30',
       'file disguised.txt', 'story disguised-1 2021-12-05',
       'file image.txt', 'problem image.txt: binary file, not text: skipped',
       'file news.rss', 'story cw-1001 2021-12-01', 'story https://news.example.org/2020/09/30/serbia-armenia 2020-09-30',
       'story news.rss#3 2021-12-05', 'problem news.rss:29: item 4: no title or description',
-      'file sub/c.html', 'story c 2021-12-05',
+      'file sub/c.html', 'story root/sub/c 2021-12-05',
       'file sub/config.xml', 'problem sub/config.xml: not an RSS or Atom feed (no <rss>, <rdf:RDF> or Atom <feed> root element)',
-      'file sub/deeper/d.md', 'story d 2021-12-05',
+      'file sub/deeper/d.md', 'story root/sub/deeper/d 2021-12-05',
       'file sub/empty.xml', 'problem sub/empty.xml: empty file: nothing to code',
       'file sub/truncated.rss', 'story cw-1001 2021-12-01', 'problem sub/truncated.rss:17: truncated feed: item 2 is not closed',
     ]);
@@ -91,7 +98,31 @@ describe('sources: folders and files', () => {
     expect(summary(await collect([join(root, 'notes.pdf'), join(root, 'missing.txt'), join(root, 'sub/deeper')]), root)).toEqual([
       'file notes.pdf', 'story notes',
       'file missing.txt', 'problem missing.txt: no such file',
-      'file sub/deeper/d.md', 'story d',
+      'file sub/deeper/d.md', 'story deeper/d',
+    ]);
+  });
+
+  it('names documents in a folder by their path from it: files of the same name in two folders are two stories', async () => {
+    const news = join(root, 'same', 'news');
+    for (const path of ['a/index.html', 'b/index.txt', 'b/c/index.txt']) {
+      mkdirSync(join(news, path, '..'), { recursive: true });
+      writeFileSync(join(news, path), `Story at ${path}.`);
+    }
+    const ids = (items: SourceItem[]): string[] => items.flatMap((i) => ('ok' in i && i.ok ? [i.story.id] : []));
+    expect(ids(await collect([news]))).toEqual(['news/a/index', 'news/b/c/index', 'news/b/index']);
+    expect(ids(await collect([join(news, 'b')]))).toEqual(['b/c/index', 'b/index']);
+    // A file named on the command line keeps its own name.
+    expect(ids(await collect([join(news, 'b', 'index.txt')]))).toEqual(['index']);
+  });
+
+  it.each([
+    ['an empty folder', [] as string[]],
+    ['a folder of files that are not stories', ['notes.pdf', 'data.csv', '.hidden.txt']],
+  ])('says so when %s holds no story files', async (_, files) => {
+    const dir = mkdtempSync(join(root, 'none-'));
+    for (const f of files) writeFileSync(join(dir, f), 'x');
+    expect(summary(await collect([dir]), root)).toEqual([
+      `file ${relative(root, dir)}`, `problem ${relative(root, dir)}: no story files in this folder (.txt, .html, .jsonl, RSS or Atom feeds, also gzipped)`,
     ]);
   });
 
@@ -103,7 +134,7 @@ describe('sources: folders and files', () => {
     const feed = Readable.from([Buffer.from(RSS.slice(0, 100)), Buffer.from(RSS.slice(100))]);
     expect(summary(await collect(['-'], { stdin: feed })).slice(0, 3)).toEqual(['file <stdin>', 'story cw-1001 2021-12-01', 'story https://news.example.org/2020/09/30/serbia-armenia 2020-09-30']);
     const text = Readable.from([Buffer.from('Iran threatened Iraq.')]);
-    expect(summary(await collect(['-'], { stdin: text, date: '2021-12-01' }))).toEqual(['file <stdin>', 'story stdin 2021-12-01']);
+    expect(summary(await collect(['-'], { stdin: text, date: '2021-12-01' }))).toEqual(['file <stdin>', `story ${STDIN_ID} 2021-12-01`]);
   });
 
   it('reads gzipped files as the file they hold, named as they are; a cut one is a problem after its whole stories', async () => {
@@ -119,7 +150,7 @@ describe('sources: folders and files', () => {
     const items = summary(await collect([dir], { date: '2021-12-01' }), root);
     expect(items.filter((i) => i.startsWith('file '))).toEqual(['file gz/a.jsonl.gz', 'file gz/b.txt.gz', 'file gz/c.rss.gz', 'file gz/e.jsonl.gz']);
     expect(items.filter((i) => /^story g\d+ /.test(i)).length).toBeGreaterThan(300);
-    expect(items).toContain('story b 2021-12-01');
+    expect(items).toContain('story gz/b 2021-12-01');
     expect(items).toContain('story cw-1001 2021-12-01');
     expect(items.filter((i) => i.startsWith('problem'))).toEqual([
       'problem gz/c.rss.gz:29: item 4: no title or description',
@@ -217,7 +248,7 @@ describe('sources: --url', () => {
     const url = `${base}/page.html`;
     expect(await collect([], { url: [url], date: '2021-12-01' })).toEqual([
       { kind: 'file', name: url },
-      { ok: true, story: { id: url, url, date: '2021-12-01', title: 'Talks in Baku', text: 'Talks in Baku\nAzerbaijan and Turkey signed a defence pact.' } },
+      { ok: true, story: { id: url, url, date: '2021-12-01', title: 'Talks in Baku', text: 'Talks in Baku\nAzerbaijan and Turkey signed a defence pact.' }, at: { file: url } },
     ]);
   });
 
@@ -266,7 +297,7 @@ describe('sources: --url', () => {
   it('paths come before URLs', async () => {
     const text = Readable.from([Buffer.from('Iran threatened Iraq.')]);
     expect(summary(await collect(['-'], { stdin: text, url: [`${base}/page.html`] }))).toEqual([
-      'file <stdin>', 'story stdin', `file ${base}/page.html`, `story ${base}/page.html`,
+      'file <stdin>', `story ${STDIN_ID}`, `file ${base}/page.html`, `story ${base}/page.html`,
     ]);
   });
 });

@@ -34,6 +34,8 @@ export interface ReadOptions {
   readonly date?: string;
   /** The name problems and stories' files give (a gzipped file's own name); `name` then only decides the format. */
   readonly label?: string;
+  /** Names a text or HTML document (default: its file's name without the extension, "stdin" for standard input). */
+  readonly id?: (text: string) => string;
 }
 
 /**
@@ -107,8 +109,9 @@ export async function* readInput(name: string, stream: Readable, opts: ReadOptio
   }
   const d = decode(Buffer.concat(chunks));
   if ('error' in d) return yield { ok: false, problem: { file: label, message: `${d.error}: skipped` } };
-  const id = name === '-' ? 'stdin' : basename(name).replace(/\.[^.]+$/, '');
-  yield normalizeDocument(d.text, format as 'text' | 'html', { id, file: label, date: opts.date });
+  const id = opts.id ? opts.id(d.text) : name === '-' ? 'stdin' : basename(name).replace(/\.[^.]+$/, '');
+  const doc = normalizeDocument(d.text, format as 'text' | 'html', { id, file: label, date: opts.date });
+  yield doc.ok ? { ...doc, derived: true } : doc;
 }
 
 /** Open a named input for streaming, or report why it cannot be read. */

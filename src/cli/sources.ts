@@ -1,13 +1,14 @@
+import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
-import { extname, join } from 'node:path';
+import { basename, extname, join, relative, resolve, sep } from 'node:path';
 import { pipeline, Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { contentBytes, isGzip, peek } from '../import/files.js';
 import { isFeed, parseFeed } from '../pipeline/normalize/feeds.js';
 import { normalizeDocument } from '../pipeline/normalize/index.js';
 import type { NormalizeResult } from '../types.js';
-import { looksBinary, readInput } from './input.js';
+import { looksBinary, readInput, type ReadOptions } from './input.js';
 
 /** File names taken when walking a folder, also gzipped (`.jsonl.gz`); a file named on the command line is read whatever its name. */
 const INPUT_EXTENSIONS: ReadonlySet<string> = new Set(['.txt', '.text', '.md', '.html', '.htm', '.xhtml', '.jsonl', '.ndjson', '.xml', '.rss', '.atom']);
@@ -58,7 +59,7 @@ export async function* expandInputs(paths: readonly string[], opts: ExpandOption
   for (const path of paths) {
     if (path === '-') {
       yield { kind: 'file', name: '<stdin>' };
-      yield* readSource('-', opts.stdin ?? process.stdin, opts);
+      yield* readSource('-', opts.stdin ?? process.stdin, { ...opts, id: stdinId });
       continue;
     }
     let isDir: boolean;
@@ -69,13 +70,19 @@ export async function* expandInputs(paths: readonly string[], opts: ExpandOption
       yield problem(path, cannotRead(err));
       continue;
     }
+    let found = 0;
     for await (const file of isDir ? walk(path) : [path]) {
       if (typeof file !== 'string') {
         yield file;
         continue;
       }
+      found++;
       yield { kind: 'file', name: file };
-      yield* readSource(file, createReadStream(file), opts);
+      yield* readSource(file, createReadStream(file), isDir ? { ...opts, id: folderId(path, file) } : opts);
+    }
+    if (isDir && found === 0) {
+      yield { kind: 'file', name: path };
+      yield problem(path, 'no story files in this folder (.txt, .html, .jsonl, RSS or Atom feeds, also gzipped)');
     }
   }
   for (const url of opts.url ?? []) {
@@ -83,6 +90,16 @@ export async function* expandInputs(paths: readonly string[], opts: ExpandOption
     yield* readUrl(url, opts);
   }
 }
+
+/** A document read from standard input is named by its text: another text is another story, not a new version. */
+const stdinId = (text: string): string => `stdin-${createHash('sha256').update(text).digest('hex').slice(0, 12)}`;
+
+/**
+ * A document found in a folder is named by its path from the folder given, with that folder's name
+ * (`news/a/index` for news/a/index.html): two files of the same name in different folders are two stories.
+ */
+const folderId = (root: string, file: string) => (): string =>
+  [basename(resolve(root)), ...relative(root, file).split(sep)].join('/').replace(/\.gz$/i, '').replace(/\.[^./]+$/, '');
 
 /**
  * The input files under a folder, depth first in sorted order (by code unit), skipping dotfiles,
@@ -166,18 +183,18 @@ function decodeText(bytes: Buffer, charset: string | undefined, what: 'file' | '
 
 /** Feed items as stories, with the default date for items that carry none. */
 function feedStories(xml: string, file: string, date: string | undefined): NormalizeResult[] {
-  return parseFeed(xml, file).map((r) => (r.ok && date && !r.story.date ? { ok: true, story: { ...r.story, date } } : r));
+  return parseFeed(xml, file).map((r) => (r.ok && date && !r.story.date ? { ...r, story: { ...r.story, date } } : r));
 }
 
 /**
  * One file or standard input: a feed (by extension or by its first bytes) read whole, anything else through readInput;
  * gzipped content (by its first bytes) is read as the file it holds (`stories.jsonl.gz` as `stories.jsonl`).
  */
-async function* readSource(name: string, stream: Readable, opts: ExpandOptions, label = name === '-' ? '<stdin>' : name): AsyncGenerator<NormalizeResult> {
+async function* readSource(name: string, stream: Readable, opts: ExpandOptions & Pick<ReadOptions, 'id'>, label = name === '-' ? '<stdin>' : name): AsyncGenerator<NormalizeResult> {
   try {
     const { head, rest } = await peek(stream, HEAD_BYTES);
     if (isGzip(head)) return yield* readSource(name.replace(/\.gz$/i, ''), pipeline(rest, createGunzip(), () => undefined), opts, label);
-    if (!FEED_EXTENSIONS.has(extname(name).toLowerCase()) && !isFeed(head.toString('utf8'))) return yield* readInput(name, rest, { date: opts.date, label });
+    if (!FEED_EXTENSIONS.has(extname(name).toLowerCase()) && !isFeed(head.toString('utf8'))) return yield* readInput(name, rest, { date: opts.date, label, ...(opts.id ? { id: opts.id } : {}) });
     const decoded = decodeText(await readAll(head, rest), undefined, 'file');
     if ('error' in decoded) return yield problem(label, decoded.error);
     yield* feedStories(decoded.text, label, opts.date);
@@ -255,5 +272,5 @@ async function* readUrl(url: string, opts: ExpandOptions): AsyncGenerator<Normal
   if ('error' in decoded) return yield problem(url, decoded.error);
   if (FEED_TYPES.test(fetched.type) || isFeed(decoded.text.slice(0, HEAD_BYTES))) return yield* feedStories(decoded.text, url, opts.date);
   const page = normalizeDocument(decoded.text, fetched.type === 'text/plain' ? 'text' : 'html', { id: url, file: url, date: opts.date });
-  yield page.ok ? { ok: true, story: { ...page.story, url } } : page;
+  yield page.ok ? { ...page, story: { ...page.story, url } } : page;
 }

@@ -39,7 +39,9 @@ export async function ingest(items: AsyncIterable<NormalizeResult>, store: Store
   let events = 0;
   let problems = 0;
   let pending: { story: Story; hash: string }[] = [];
-  const seen = new Set<string>();
+  /** The stories of this run by id: their content hash and where they were read. */
+  const seen = new Map<string, { hash: string; at: string }>();
+  const hashes = new Set<string>();
   const flush = (): void => {
     if (pending.length === 0) return;
     const batch = pending;
@@ -58,16 +60,26 @@ export async function ingest(items: AsyncIterable<NormalizeResult>, store: Store
       opts.onProblem?.(item.problem);
       continue;
     }
-    stories++;
     const hash = contentHash(item.story);
-    const state = store.storyState(item.story.id, hash);
-    // Same content already stored (by this run or an earlier one): nothing to do. Recoding is `entente recode`.
-    if (state === 'same' || seen.has(`${item.story.id}\u0000${hash}`)) {
+    const before = seen.get(item.story.id);
+    // One id for two different stories in one run is a mistake in the input, not a new version: the first stays.
+    if (before && before.hash !== hash) {
+      problems++;
+      const where = item.at ?? { file: '<input>' };
+      opts.onProblem?.({ ...where, message: `id "${item.story.id}" was already given to another story in this run (${before.at}): skipped` });
+      continue;
+    }
+    stories++;
+    // Same content already stored (by this run or an earlier one), under this id or, for an id made up from where the
+    // story was read, under another: nothing to do. Recoding is `entente recode`.
+    const state = before ? 'same' : store.storyState(item.story.id, hash);
+    if (state === 'same' || (item.derived && (state === 'copy' || hashes.has(hash)))) {
       outcomes.unchanged++;
       opts.onStory?.(item.story, 'unchanged');
       continue;
     }
-    seen.add(`${item.story.id}\u0000${hash}`);
+    seen.set(item.story.id, { hash, at: item.at ? `${item.at.file}${item.at.line ? `:${item.at.line}` : ''}` : 'earlier' });
+    hashes.add(hash);
     pending.push({ story: item.story, hash });
     if (pending.length >= size) flush();
   }

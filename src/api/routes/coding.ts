@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { codeStory } from '../../pipeline/index.js';
 import { normalizeDocument, normalizeJsonLine } from '../../pipeline/normalize/index.js';
-import { ingest } from '../../store/ingest.js';
+import { contentHash, ingest } from '../../store/ingest.js';
 import type { InputProblem, Model, NormalizeResult, Store, Story } from '../../types.js';
 import { badRequest, notFound } from '../errors.js';
 import { highlights, sentenceSpans } from '../highlight.js';
@@ -32,12 +32,28 @@ const storiesBody = z.union([
   }),
 ]);
 
+/** One id given to two different stories of a body: a problem for each later one. */
+function sharedIds(results: readonly NormalizeResult[]): InputProblem[] {
+  const first = new Map<string, { hash: string; where: string }>();
+  const problems: InputProblem[] = [];
+  results.forEach((r, i) => {
+    if (!r.ok) return;
+    const at = r.at ?? { file: `stories[${i}]` };
+    const where = `${at.file}${at.line ? `:${at.line}` : ''}`;
+    const hash = contentHash(r.story);
+    const before = first.get(r.story.id);
+    if (!before) first.set(r.story.id, { hash, where });
+    else if (before.hash !== hash) problems.push({ ...at, message: `id "${r.story.id}" is also the id of another story (${before.where})` });
+  });
+  return problems;
+}
+
 /** Every story of a body, or 400 naming each problem: nothing is stored unless all of it can be. */
 function storiesOf(body: z.output<typeof storiesBody>): Story[] {
   const results: NormalizeResult[] = 'jsonl' in body
     ? body.jsonl.split('\n').flatMap((line, i) => normalizeJsonLine(line.replace(/\r$/, ''), body.file, i + 1, body.date) ?? [])
     : ('stories' in body ? body.stories : [body]).map((s, i) => toStory(s, `stories[${i}]`));
-  const problems: InputProblem[] = results.flatMap((r) => (r.ok ? [] : [r.problem]));
+  const problems: InputProblem[] = [...results.flatMap((r) => (r.ok ? [] : [r.problem])), ...sharedIds(results)];
   if (problems.length) {
     const where = (p: InputProblem): string => `${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}`;
     throw badRequest(`${problems.length} stories cannot be coded, nothing was stored: ${problems.slice(0, 5).map(where).join('; ')}`, { problems });

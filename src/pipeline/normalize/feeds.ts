@@ -225,10 +225,11 @@ function toStory(item: RawItem, file: string, kind: FeedKind, source: string | u
   const guid = get('guid');
   const permalink = guid && guid.attrs.get('isPermaLink') !== 'false' ? oneLine(unwrap(guid.inner)) : '';
   const url = (kind === 'atom' ? atomLink?.attrs.get('href') : inline(get('link')) || (/^https?:\/\//.test(permalink) ? permalink : '')) || undefined;
-  const id = oneLine(unwrap((kind === 'atom' ? get('id') : guid)?.inner ?? '')) || url || `${file}#${item.n}`;
+  const given = oneLine(unwrap((kind === 'atom' ? get('id') : guid)?.inner ?? '')) || url;
+  const id = given || `${file}#${item.n}`;
   const date = firstOf(['pubDate', 'published', 'dc:date', 'updated', 'dcterms:issued', 'dcterms:modified'], (f) => feedDate(unwrap(f.inner)));
   const story: Story = { id, text: title && body ? `${title}\n${body}` : title || body, ...(date ? { date } : {}), ...(title ? { title } : {}) };
-  return { ok: true, story: { ...story, ...(url ? { url } : {}), ...(source ? { source } : {}) } };
+  return { ok: true, story: { ...story, ...(url ? { url } : {}), ...(source ? { source } : {}) }, at: { file, line: item.line }, ...(given ? {} : { derived: true as const }) };
 }
 
 /**

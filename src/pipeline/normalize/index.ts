@@ -63,7 +63,7 @@ export function normalizeDocument(content: string, format: 'text' | 'html', opts
   if (text.trim().length === 0) return { ok: false, problem: { file: opts.file, message: 'no text to code (empty document)' } };
   const title = format === 'html' ? htmlTitle(content) : undefined;
   const story: Story = { id: opts.id, text, ...(opts.date ? { date: opts.date } : {}), ...(title ? { title } : {}) };
-  return { ok: true, story };
+  return { ok: true, story, at: { file: opts.file } };
 }
 
 const OPTIONAL_STRING_FIELDS = ['title', 'url', 'source'] as const;
@@ -105,5 +105,5 @@ export function normalizeJsonLine(line: string, file: string, lineNo: number, de
     extra[key] = v;
   }
   const story: Story = { id, text: obj.text.replace(/\r\n?/g, '\n'), ...(date ? { date } : {}), ...extra };
-  return { ok: true, story };
+  return { ok: true, story, at: { file, line: lineNo }, ...(obj.id === undefined || obj.id === null ? { derived: true as const } : {}) };
 }

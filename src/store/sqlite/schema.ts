@@ -166,6 +166,9 @@ export const MIGRATIONS: readonly Migration[] = [
   DROP INDEX IF EXISTS events_group;
   CREATE INDEX events_group ON events (actor, event, date);
   `,
+  // 10: ingest finds a story already stored under another id by its content (a file reached by another path, a feed
+  // item without a guid read from another spelling of the feed's path).
+  'CREATE INDEX IF NOT EXISTS stories_hash ON stories (content_hash);',
 ];
 
 /** Bring a store migrated by an early draft of migration 2 to its final shape (idempotent). */

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { Dataset, Entity, EventCore, ImportCounts, ImportedEvent, IngestOutcome, PloverRecord, Sentence, Story } from '../../types.js';
+import type { Dataset, Entity, EventCore, ImportCounts, ImportedEvent, IngestOutcome, PloverRecord, Sentence, Story, StoryState } from '../../types.js';
 import { prepareMark, prepareMarkWhere, WaitingBatch } from './waiting.js';
 
 const now = (): string => new Date().toISOString();
@@ -12,6 +12,7 @@ export class Writer {
   constructor(private readonly db: Database.Database) {
     this.q = {
       storyByKey: db.prepare('SELECT id, content_hash AS hash FROM stories WHERE story_id = ?'),
+      storyByHash: db.prepare('SELECT 1 FROM stories WHERE content_hash = ? LIMIT 1'),
       insertStory: db.prepare(`INSERT INTO stories (story_id, url, title, outlet, published, text, content_hash, coder_version, ingested_at)
         VALUES (@story_id, @url, @title, @outlet, @published, @text, @hash, @coder, @at)`),
       updateStory: db.prepare(`UPDATE stories SET url = @url, title = @title, outlet = @outlet, published = @published, text = @text,
@@ -43,9 +44,9 @@ export class Writer {
     };
   }
 
-  storyState(storyId: string, hash: string): 'absent' | 'same' | 'changed' {
+  storyState(storyId: string, hash: string): StoryState {
     const row = this.q.storyByKey.get(storyId) as { id: number; hash: string } | undefined;
-    if (!row) return 'absent';
+    if (!row) return this.q.storyByHash.get(hash) ? 'copy' : 'absent';
     return row.hash === hash ? 'same' : 'changed';
   }
 
