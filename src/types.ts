@@ -370,6 +370,11 @@ export interface GazetteerPlace {
 /** Everything language-specific, loaded once and passed to the pipeline. */
 export interface Model {
   readonly version: string;
+  /**
+   * The user's actor and rule files, when any were loaded: 8 hex digits of a SHA-256 of what they hold. Stories
+   * coded with them are coded by another coder than the plain one (see coderId).
+   */
+  readonly extensions?: string;
   /** The wink-nlp instance that tokenises and tags, with the irregular-verb table for lemmas. */
   readonly nlp: import('./nlp.js').Tagger;
   /** Lower-cased phrase (space-joined tokens) → entries. Longest match wins. */

@@ -78,3 +78,29 @@ describe('ingest: which stories are the same story', () => {
     store.close();
   });
 });
+
+describe('recode: the coder includes the user\'s actor and rule files', () => {
+  it('stories coded without an actor file are re-coded with it, and back; the same file from another path is the same coder', () => {
+    const db = join(dir, 'actors.db');
+    const text = put('freedonia.txt', 'Freedonia threatened to attack Armenia on Monday.');
+    const actors = put('mine.yaml', 'actors:\n  - names: [Freedonia]\n    code: FRD\n    kind: country\n');
+    const actorOf = (): string[] => {
+      const store = new Database(db, { readonly: true });
+      try {
+        return store.prepare('SELECT actor FROM events').pluck().all() as string[];
+      } finally {
+        store.close();
+      }
+    };
+    expect(runCli(['ingest', '--db', db, '--date', '2021-12-01', text]).code).toBe(0);
+    expect(actorOf()).not.toContain('FRD');
+    const recoded = runCli(['recode', '--db', db, '--actors', actors]);
+    expect(recoded.out).toMatch(/^recoded 1 stor\w+ with entente \d+\.\d+\.\d+\+[0-9a-f]{8}: 1 event/);
+    expect(actorOf()).toEqual(['FRD']);
+    expect(runCli(['recode', '--db', db, '--actors', join(dir, '.', 'mine.yaml')]).out).toMatch(/nothing to do/);
+    expect(runCli(['stats', '--db', db]).out).toMatch(/coder versions: entente \d+\.\d+\.\d+\+[0-9a-f]{8} ×1/);
+    // Without the file, the plain coder codes them again.
+    expect(runCli(['recode', '--db', db]).out).toMatch(/^recoded 1 stor\w+ with entente \d+\.\d+\.\d+:/);
+    expect(actorOf()).not.toContain('FRD');
+  });
+});

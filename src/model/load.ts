@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { ActorEntry, AgentEntry, CompiledRule, Conflict, LeaderEntry, Lexicon, Model, RuleSpec } from '../types.js';
@@ -20,6 +21,15 @@ export interface ModelOptions {
   readonly ruleFiles?: readonly { readonly file: string; readonly rules: readonly RuleSpec[] }[];
   readonly dataDir?: string;
 }
+
+/** What the user's files hold, not where they are: the same actors from another path are the same coder. */
+const fingerprint = (options: ModelOptions): string => createHash('sha256')
+  .update(JSON.stringify([
+    (options.actorFiles ?? []).map((f) => [f.actors, f.leaders, f.agents]),
+    (options.ruleFiles ?? []).map((f) => f.rules),
+  ]))
+  .digest('hex')
+  .slice(0, 8);
 
 /** Build the model once: every dictionary indexed, every rule compiled. */
 export function loadModel(options: ModelOptions = {}): Model {
@@ -84,8 +94,10 @@ export function loadModel(options: ModelOptions = {}): Model {
   const conflicts = loadConflicts(dataDir);
   const fold = (code: string): string => deps.fold[deps.renamed[code] ?? code] ?? deps.partiallyRecognised[code] ?? deps.renamed[code] ?? code;
 
+  const extended = (options.actorFiles?.length ?? 0) + (options.ruleFiles?.length ?? 0) > 0;
   return {
     version,
+    ...(extended ? { extensions: fingerprint(options) } : {}),
     nlp: getNlp(lexicon.lemmas),
     actorIndex,
     leaderIndex,

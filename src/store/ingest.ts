@@ -18,8 +18,11 @@ export interface IngestOptions {
   readonly onStory?: (story: Story, outcome: IngestOutcome) => void;
 }
 
-/** The coder that coded a stored story: its name and version ("entente 0.1.0"); `recode` compares it. */
-export const coderId = (model: Model): string => `${CODER_NAME} ${model.version}`;
+/**
+ * The coder that coded a stored story: its name and version ("entente 0.1.0"), and the fingerprint of the user's
+ * actor and rule files when any were given ("entente 0.1.0+3f2a9c1b"); `recode` compares it.
+ */
+export const coderId = (model: Model): string => `${CODER_NAME} ${model.version}${model.extensions ? `+${model.extensions}` : ''}`;
 
 /** What decides whether a story changed: its text and everything that changes how it is coded. */
 export function contentHash(story: Story): string {
