@@ -76,6 +76,14 @@ describe('attributes: location', () => {
     expect(loc?.country).toBe(country);
     expect(typeof loc?.lat).toBe('number');
   });
+
+  it.each([
+    // Not China in Nuevo León, Mexico, which the gazetteer also holds.
+    ["Malaysia's foreign minister met officials in China on Tuesday.", 'China', 'CHN'],
+  ])('%s → the country %s, %s, without a town of that name elsewhere', (text, name, country) => {
+    const loc = code(text)[0]!.event_loc;
+    expect(loc).toMatchObject({ name, country, lat: null, lon: null });
+  });
 });
 
 describe('attributes: attribution', () => {

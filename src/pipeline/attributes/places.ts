@@ -38,6 +38,16 @@ export function findPlace(s: Sentence, trigger: number, mentions: readonly Actor
     for (let l = len; l >= 1; l--) {
       const name = s.text.slice(t[i]!.start - s.start, t[i + l - 1]!.end - s.start);
       const geo = model.places(name);
+      // A country's or territory's name is that place, not a town of that name elsewhere ("in China" is not China,
+      // Nuevo León); a territory keeps the gazetteer's coordinates when they are in it (Aleppo).
+      const known = model.actorIndex.get(name.toLowerCase())?.find((e) => e.kind === 'country' || e.kind === 'territory');
+      if (known && !(known.kind === 'territory' && geo?.country === known.code)) {
+        candidates.push({
+          at: i,
+          place: { name, country: known.code, lat: null, lon: null, text: name, charStart: t[i]!.start, charEnd: t[i + l - 1]!.end, reason: `"${name}" after "${t[i - 1]!.text}": the ${known.kind} ${known.code}` },
+        });
+        break;
+      }
       if (!geo || geo.population < 1000) continue;
       candidates.push({
         at: i,
