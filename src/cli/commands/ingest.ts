@@ -56,8 +56,8 @@ export async function runIngest(paths: string[], flags: IngestFlags, io: Io): Pr
 export function registerIngest(program: Command, io: Io, done: (code: number) => void): void {
   program
     .command('ingest')
-    .description('code and store stories: .txt, .html, .jsonl, RSS and Atom feeds, folders (recursively), standard input, or --url')
-    .argument('[paths...]', 'files or folders; "-" reads standard input')
+    .description('code and store stories: .txt, .html, .jsonl, RSS and Atom feeds, also gzipped; folders (recursively), standard input, or --url')
+    .argument('[paths...]', 'files or folders; "-" reads standard input (plain or gzipped)')
     .option('--db <file>', 'database file (default ./entente.db or $ENTENTE_DB)')
     .option('--date <YYYY-MM-DD>', 'publication date for inputs that carry none')
     .option('--url <url>', 'a feed or page to fetch over HTTP(S); repeatable', collect, [])
