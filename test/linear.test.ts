@@ -34,6 +34,8 @@ describe('HTML with broken markup strips in linear time', () => {
     ['bare "<"', 'a < b '],
     ['unclosed comments', '<!-- x '],
     ['unclosed scripts', '<script> x '],
+    ['unclosed menus', '<nav> x '],
+    ['unopened menus', '</nav> x '],
   ])('%s', async (_name, unit) => {
     const { htmlToText } = await import('../src/pipeline/normalize/index.js');
     const time = (n: number): number => {

@@ -20,6 +20,12 @@ describe('normalize: HTML', () => {
     ['<p>Serbia &amp; Azerbaijan</p><p>signed.</p>', 'Serbia & Azerbaijan\nsigned.'],
     ['<html><head><style>p{}</style><script>var x=1</script><title>T</title></head><body><div>One<br>Two</div></body></html>', 'T\nOne\nTwo'],
     ['<!-- hidden --><p>Shown&nbsp;text</p>', 'Shown text'],
+    // A page's menu, sidebar, form and footer are not the story.
+    ['<body><nav><a href="/">Home</a> | <a href="/about">About</a></nav><header><h1>Talks in Baku</h1></header><article><p>Turkey praised Azerbaijan.</p>'
+      + '<aside>Most read: Iran threatens Iraq</aside></article><form><input> Subscribe</form><footer>© 2021 Wire</footer></body>', 'Talks in Baku\nTurkey praised Azerbaijan.'],
+    // An unclosed one is kept rather than taking the rest of the page with it.
+    ['<nav>Home<p>Serbia signed.</p>', 'Home\nSerbia signed.'],
+    ['<footer>A<nav>B<nav>C</nav></nav>D</footer><p>Serbia signed.</p>', 'Serbia signed.'],
   ])('%j → %j', (html, text) => {
     expect(htmlToText(html)).toBe(text);
   });

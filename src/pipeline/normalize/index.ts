@@ -27,14 +27,41 @@ export function toIsoDate(value: string): string | undefined {
 
 const BLOCK_TAGS = /<\/?(p|div|br|h[1-6]|li|ul|ol|tr|table|section|article|header|footer|blockquote|title|figcaption|pre)\b[^<>]*>/gi;
 
+const PAGE_PARTS = /<(\/?)(nav|aside|form|footer)\b[^<>]*>/gi;
+
+/** The text without its closed PAGE_PARTS elements (each a line break), found in one pass: an unclosed one stays. */
+function dropClosed(html: string): string {
+  const open = new Map<string, number[]>();
+  const cuts: [number, number][] = [];
+  for (const m of html.matchAll(PAGE_PARTS)) {
+    const name = m[2]!.toLowerCase();
+    const starts = open.get(name) ?? open.set(name, []).get(name)!;
+    if (!m[1]) starts.push(m.index);
+    else if (starts.length) cuts.push([starts.pop()!, m.index + m[0].length]);
+  }
+  if (cuts.length === 0) return html;
+  cuts.sort((a, b) => a[0] - b[0]);
+  const kept: string[] = [];
+  let at = 0;
+  for (const [from, to] of cuts) {
+    if (to <= at) continue;
+    kept.push(html.slice(at, Math.max(at, from)), '\n');
+    at = to;
+  }
+  kept.push(html.slice(at));
+  return kept.join('');
+}
+
 /**
  * Visible text of an HTML document: scripts, styles and tags removed, entities decoded, blocks on their own lines.
- * Unclosed comments, scripts and tags end at the end of the text, so broken markup costs linear time.
+ * A page's menus, sidebars, forms and footers are not the story: closed <nav>, <aside>, <form> and <footer> elements
+ * go with their content. Unclosed comments, scripts and tags end at the end of the text.
  */
 export function htmlToText(html: string): string {
-  const body = html
+  const body = dropClosed(html
     .replace(/<!--[\s\S]*?(?:-->|$)/g, ' ')
-    .replace(/<(script|style|noscript|template|svg)\b[^<>]*>[\s\S]*?(?:<\/\1\s*>|$)/gi, ' ')
+    .replace(/<(script|style|noscript|template|svg)\b[^<>]*>[\s\S]*?(?:<\/\1\s*>|$)/gi, ' '))
+
     .replace(BLOCK_TAGS, '\n')
     .replace(/<[^<>]*>/g, ' ');
   return decode(body)
