@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { codeStory } from '../../pipeline/index.js';
 import { coderId, contentHash } from '../../store/ingest.js';
-import { dbPath, openStore } from '../../store/open.js';
+import { openExisting } from '../db.js';
 import type { Io } from '../io.js';
 import { clusterProgress } from '../progress.js';
 import { modelFromFlags } from './code.js';
@@ -12,7 +12,7 @@ interface DbFlags {
 }
 
 export async function runStats(flags: DbFlags, io: Io): Promise<number> {
-  const store = openStore(dbPath(flags.db));
+  const store = openExisting(flags.db);
   try {
     const s = store.stats();
     if (flags.format === 'json') {
@@ -35,7 +35,7 @@ export async function runStats(flags: DbFlags, io: Io): Promise<number> {
 }
 
 export async function runCheck(flags: DbFlags & { quick?: boolean }, io: Io): Promise<number> {
-  const store = openStore(dbPath(flags.db));
+  const store = openExisting(flags.db);
   try {
     const problems = store.check({ quick: flags.quick ?? false });
     await io.out(problems.length ? problems.map((p) => `problem: ${p}\n`).join('') : `${store.path}: ok\n`);
@@ -47,7 +47,7 @@ export async function runCheck(flags: DbFlags & { quick?: boolean }, io: Io): Pr
 
 /** Cluster the events that have no cluster yet (after `import --no-cluster`, or a change of rule), or all with --all. */
 export async function runCluster(flags: DbFlags & { all?: boolean }, io: Io): Promise<number> {
-  const store = openStore(dbPath(flags.db));
+  const store = openExisting(flags.db);
   try {
     const started = performance.now();
     const r = store.transaction(() => store.recluster(flags.all ? 'all' : 'new', clusterProgress(process.stderr.isTTY === true, io.err)));
@@ -61,7 +61,7 @@ export async function runCluster(flags: DbFlags & { all?: boolean }, io: Io): Pr
 }
 
 export async function runBackup(file: string, flags: DbFlags, io: Io): Promise<number> {
-  const store = openStore(dbPath(flags.db));
+  const store = openExisting(flags.db);
   try {
     await store.backup(file);
     await io.out(`backed up ${store.path} to ${file}\n`);
@@ -75,7 +75,7 @@ export async function runBackup(file: string, flags: DbFlags, io: Io): Promise<n
 export async function runRecode(flags: DbFlags & { actors?: string[]; rules?: string[] }, io: Io): Promise<number> {
   const model = modelFromFlags(flags);
   const coder = coderId(model);
-  const store = openStore(dbPath(flags.db));
+  const store = openExisting(flags.db);
   try {
     let n = 0;
     let events = 0;

@@ -1,13 +1,12 @@
-import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { AnalysisError, evidenceEvents, askCompare, askCrises, askDyad, askGap, askNetwork, askTest, resolveState, toGraphML, type Knowledge } from '../../analysis/index.js';
 import { loadConflicts } from '../../paths.js';
 import { toIsoDate } from '../../pipeline/normalize/index.js';
-import { dbPath, openStore } from '../../store/open.js';
 import type { DateWindow, Evidence, PeriodUnit, Store } from '../../types.js';
 import {
   compareCsv, compareTable, crisesCsv, crisesTable, gapCsv, gapTable, networkCsv, networkTable, testCsv, testTable, timelineCsv, timelineTable, type Lookup,
 } from '../analysis-output.js';
+import { openExisting } from '../db.js';
 import { UsageError, type Io } from '../io.js';
 
 interface Flags {
@@ -67,13 +66,6 @@ function format(v: string | undefined, extra: readonly string[] = []): string {
   return f;
 }
 
-/** Open an existing store: the analytics never create an empty one. */
-function open(flags: Flags): Store {
-  const path = dbPath(flags.db);
-  if (!existsSync(path)) throw new UsageError(`no store at ${path}: ingest stories or import a dataset first (entente ingest FILE, entente import --format F FILE), or give --db`);
-  return openStore(path);
-}
-
 const knowledge = (flags: Flags): Knowledge => ({ conflicts: loadConflicts(), today: day(flags.today, '--today') });
 
 /** The stored events behind evidence, for tables (sentence, claimant) and for JSON (as `events`). */
@@ -88,7 +80,7 @@ async function emit(io: Io, fmt: string, result: unknown, events: Lookup, table:
 
 /** Run one analytics command: validate, open the store, answer, close; analysis errors are usage errors. */
 async function run(flags: Flags, body: (store: Store) => Promise<number>): Promise<number> {
-  const store = open(flags);
+  const store = openExisting(flags.db);
   try {
     return await body(store);
   } catch (err) {

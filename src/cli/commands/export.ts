@@ -1,7 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { Command } from 'commander';
-import { dbPath, openStore } from '../../store/open.js';
+import { openExisting } from '../db.js';
 import { FILTER_OPTIONS, parseFilter, type FilterFlags } from '../filters.js';
 import { csvCell, eventCsvHeader, eventCsvRow } from '../store-output.js';
 import { UsageError, type Io } from '../io.js';
@@ -20,7 +20,7 @@ export async function runExport(flags: ExportFlags, io: Io): Promise<number> {
   if (!['jsonl', 'csv', 'plover'].includes(format)) throw new UsageError(`--format must be jsonl, csv or plover, not "${format}"`);
   if (flags.clusters && format === 'plover') throw new UsageError('--clusters exports jsonl or csv');
   const filter = parseFilter(flags);
-  const store = openStore(dbPath(flags.db));
+  const store = openExisting(flags.db);
   const file = flags.out ? createWriteStream(flags.out) : undefined;
   const write = async (s: string): Promise<void> => {
     if (!file) return io.out(s);

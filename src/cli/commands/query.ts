@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { openStore, dbPath } from '../../store/open.js';
 import type { StoredEvent } from '../../types.js';
+import { openExisting } from '../db.js';
 import { FILTER_OPTIONS, parseFilter, type FilterFlags } from '../filters.js';
 import { UsageError, type Io } from '../io.js';
 import { eventCsvHeader, eventCsvRow, eventRow, EVENT_TABLE_HEADER } from '../store-output.js';
@@ -21,7 +21,7 @@ export async function runEvents(flags: QueryFlags, io: Io): Promise<number> {
   const format = flags.format ?? (io.stdoutIsTTY ? 'table' : 'jsonl');
   if (!['table', 'jsonl', 'csv'].includes(format)) throw new UsageError(`--format must be table, jsonl or csv, not "${format}"`);
   const filter = parseFilter(flags);
-  const store = openStore(dbPath(flags.db));
+  const store = openExisting(flags.db);
   try {
     const write = async (lines: string[]): Promise<void> => {
       if (lines.length) await io.out(lines.join(''));
@@ -47,7 +47,7 @@ export async function runEvents(flags: QueryFlags, io: Io): Promise<number> {
 }
 
 export async function runSearch(query: string, flags: { db?: string; limit?: string; format?: string }, io: Io): Promise<number> {
-  const store = openStore(dbPath(flags.db));
+  const store = openExisting(flags.db);
   try {
     const hits = store.search(query, limitOf(flags.limit) ?? 20);
     if (flags.format === 'jsonl') {
