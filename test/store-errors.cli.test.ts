@@ -1,9 +1,9 @@
-import { existsSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, openSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, runCli as run, scratchDir } from './cli-helpers.js';
 
-const { dir } = scratchDir('entente-store-errors-');
+const { dir, put } = scratchDir('entente-store-errors-');
 const db = join(dir, 'seed.db');
 
 beforeAll(() => {
@@ -20,5 +20,35 @@ describe('a missing store is refused, not created', () => {
     expect(r).toMatchObject({ code: 2, out: '' });
     expect(r.err).toBe(`entente: no store at ${missing}: ingest stories or import a dataset first (entente ingest FILE, entente import --format F FILE), or give --db\n`);
     expect(existsSync(missing)).toBe(false);
+  });
+});
+
+/** A copy of the good store with 4 KB of 0xff written into its middle. */
+function damagedCopy(): string {
+  const path = join(dir, 'damaged.db');
+  copyFileSync(db, path);
+  const fd = openSync(path, 'r+');
+  writeSync(fd, Buffer.alloc(4096, 0xff), 0, 4096, Math.floor(statSync(path).size / 2));
+  closeSync(fd);
+  return path;
+}
+
+describe('a damaged store, or a file that is not a database', () => {
+  it.each([[[]], [['--quick']]])('check %j on a damaged store names the file on every problem line and exits 1', (flags) => {
+    const damaged = damagedCopy();
+    const r = run(['check', ...flags, '--db', damaged]);
+    expect(r).toMatchObject({ code: 1, err: '' });
+    expect(r.lines.length).toBeGreaterThan(0);
+    for (const line of r.lines) expect(line.startsWith(`problem: ${damaged}: `)).toBe(true);
+  });
+
+  it('check on a text file says it is not a database', () => {
+    const text = put('notes.db', 'hello world\n');
+    expect(run(['check', '--db', text])).toMatchObject({ code: 1, out: `problem: ${text}: file is not a database\n`, err: '' });
+  });
+
+  it.each([[['events']], [['stats']], [['search', 'Armenia']], [['export']], [['dyad', 'SRB', 'ARM']], [['ingest', '-']]])('%j on a text file: one line, exit 1', (args) => {
+    const text = put('notes.db', 'hello world\n');
+    expect(run([...args, '--db', text], '')).toMatchObject({ code: 1, out: '', err: `entente: ${text}: file is not a database\n` });
   });
 });

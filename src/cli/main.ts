@@ -1,5 +1,6 @@
 import { once } from 'node:events';
 import { Command, CommanderError } from 'commander';
+import { StoreError } from '../store/errors.js';
 import { collect, UsageError, type Io } from './io.js';
 
 const io: Io = {
@@ -46,7 +47,10 @@ async function isUsageError(err: unknown): Promise<boolean> {
   return err instanceof UserFileError || err instanceof RuleError;
 }
 
-/** Exit codes: 0 ok, 1 some input failed, 2 usage error. */
+/** SQLite found the store damaged while reading it (opening it is a StoreError). */
+const isDamage = (err: unknown): boolean => ['SQLITE_CORRUPT', 'SQLITE_NOTADB'].includes((err as { code?: string }).code ?? '');
+
+/** Exit codes: 0 ok, 1 some input failed or the store or a file could not be used, 2 usage error. */
 export async function main(argv: readonly string[]): Promise<number> {
   let code = 0;
   const program = new Command('entente')
@@ -67,6 +71,14 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (err instanceof Error && (await isUsageError(err))) {
       io.err(`entente: ${err.message}\n`);
       return 2;
+    }
+    if (err instanceof StoreError) {
+      io.err(`entente: ${err.message}\n`);
+      return 1;
+    }
+    if (isDamage(err)) {
+      io.err(`entente: the store is damaged (${(err as Error).message}): entente check names the damage\n`);
+      return 1;
     }
     throw err;
   }

@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import { codeStory } from '../../pipeline/index.js';
+import { StoreError } from '../../store/errors.js';
 import { coderId, contentHash } from '../../store/ingest.js';
+import type { Store } from '../../types.js';
 import { openExisting } from '../db.js';
 import type { Io } from '../io.js';
 import { clusterProgress } from '../progress.js';
@@ -34,11 +36,19 @@ export async function runStats(flags: DbFlags, io: Io): Promise<number> {
   }
 }
 
+/** Problems go to standard output, one line each naming the file: a store that cannot even be opened is one of them. */
 export async function runCheck(flags: DbFlags & { quick?: boolean }, io: Io): Promise<number> {
-  const store = openExisting(flags.db);
+  let store: Store;
+  try {
+    store = openExisting(flags.db);
+  } catch (err) {
+    if (!(err instanceof StoreError)) throw err;
+    await io.out(`problem: ${err.message}\n`);
+    return 1;
+  }
   try {
     const problems = store.check({ quick: flags.quick ?? false });
-    await io.out(problems.length ? problems.map((p) => `problem: ${p}\n`).join('') : `${store.path}: ok\n`);
+    await io.out(problems.length ? problems.map((p) => `problem: ${store.path}: ${p}\n`).join('') : `${store.path}: ok\n`);
     return problems.length ? 1 : 0;
   } finally {
     store.close();

@@ -14,6 +14,7 @@ import { periodOf } from '../../analysis/periods.js';
 import { refreshTallies, talliesFresh } from './tallies.js';
 import { buildMissing, dropDeferrable, LANDING, QUERIED, worthDeferring } from './bulk.js';
 import { recluster } from './recluster.js';
+import { StoreError } from '../errors.js';
 
 export interface SqliteOptions {
   /** Refuse to grow the database file past this many megabytes (a safety cap; also simulates a full disk). */
@@ -32,43 +33,11 @@ export class SqliteStore implements Store {
 
   constructor(path: string, opts: SqliteOptions = {}) {
     this.path = path;
-    this.db = new Database(path, { readonly: opts.readonly ?? false });
-    if (!opts.readonly) {
-      this.db.pragma('journal_mode = WAL');
-      this.db.pragma('synchronous = NORMAL');
-    }
-    // A 64 MB page cache keeps the indexes' hot pages in memory during bulk imports.
-    this.db.pragma('cache_size = -65536');
-    // Temporary tables and large sorts (clustering) go to temporary files, which the OS caches: in memory, they
-    // took a million-event import with clustering to 750 MB resident.
-    this.db.pragma('temp_store = FILE');
-    this.db.pragma('foreign_keys = ON');
-    this.db.pragma('busy_timeout = 5000');
-    if (opts.maxMb) {
-      const pageSize = Number(this.db.pragma('page_size', { simple: true }));
-      this.db.pragma(`max_page_count = ${Math.max(1, Math.floor((opts.maxMb * 1024 * 1024) / pageSize))}`);
-    }
-    if (!opts.readonly) {
-      this.migrate();
-      // A bulk load killed before its end left indexes out: build them now.
-      buildMissing(this.db, QUERIED);
-    }
+    this.db = openDatabase(path, opts);
     this.writer = new Writer(this.db);
     this.reader = new Reader(this.db);
     this.admin = new Admin(this.db);
     this.storyReader = new StoryReader(this.db);
-  }
-
-  private migrate(): void {
-    const current = Number(this.db.pragma('user_version', { simple: true }));
-    MIGRATIONS.forEach((step, i) => {
-      if (i < current) return;
-      this.db.transaction(() => {
-        if (typeof step === 'string') this.db.exec(step);
-        else step(this.db);
-        this.db.pragma(`user_version = ${i + 1}`);
-      })();
-    });
   }
 
   transaction<T>(fn: () => T): T {
@@ -197,4 +166,56 @@ export class SqliteStore implements Store {
   close(): void {
     this.db.close();
   }
+}
+
+/**
+ * Open the file, set it up and bring its schema up to date. A file that cannot be opened, is not a database or is
+ * damaged is a StoreError naming it, and the connection is closed.
+ */
+function openDatabase(path: string, opts: SqliteOptions): Database.Database {
+  let db: Database.Database;
+  try {
+    db = new Database(path, { readonly: opts.readonly ?? false });
+  } catch (err) {
+    throw new StoreError(`${path}: ${(err as Error).message}`, { cause: err });
+  }
+  try {
+    if (!opts.readonly) {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+    }
+    // A 64 MB page cache keeps the indexes' hot pages in memory during bulk imports.
+    db.pragma('cache_size = -65536');
+    // Temporary tables and large sorts (clustering) go to temporary files, which the OS caches: in memory, they
+    // took a million-event import with clustering to 750 MB resident.
+    db.pragma('temp_store = FILE');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    if (opts.maxMb) {
+      const pageSize = Number(db.pragma('page_size', { simple: true }));
+      db.pragma(`max_page_count = ${Math.max(1, Math.floor((opts.maxMb * 1024 * 1024) / pageSize))}`);
+    }
+    if (!opts.readonly) {
+      migrate(db);
+      // A bulk load killed before its end left indexes out: build them now.
+      buildMissing(db, QUERIED);
+    }
+    return db;
+  } catch (err) {
+    db.close();
+    if (err instanceof Database.SqliteError) throw new StoreError(`${path}: ${err.message}`, { cause: err });
+    throw err;
+  }
+}
+
+function migrate(db: Database.Database): void {
+  const current = Number(db.pragma('user_version', { simple: true }));
+  MIGRATIONS.forEach((step, i) => {
+    if (i < current) return;
+    db.transaction(() => {
+      if (typeof step === 'string') db.exec(step);
+      else step(db);
+      db.pragma(`user_version = ${i + 1}`);
+    })();
+  });
 }
