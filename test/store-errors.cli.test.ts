@@ -52,3 +52,14 @@ describe('a damaged store, or a file that is not a database', () => {
     expect(run([...args, '--db', text], '')).toMatchObject({ code: 1, out: '', err: `entente: ${text}: file is not a database\n` });
   });
 });
+
+describe('search: a query the full-text engine cannot parse', () => {
+  it.each([
+    ['NOT Armenia', 'cannot search for "NOT Armenia": fts5: syntax error near "NOT"'],
+    ['AND', 'cannot search for "AND": fts5: syntax error near "AND"'],
+    ['Armenia OR', 'cannot search for "Armenia OR": fts5: syntax error near ""'],
+    ['"ammunition', 'cannot search for "\\"ammunition": unterminated string'],
+  ])('%s: one line, exit 2', (query, message) => {
+    expect(run(['search', '--db', db, query])).toMatchObject({ code: 2, out: '', err: `entente: ${message}\n` });
+  });
+});

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SearchError } from '../../store/errors.js';
 import type { EventFilter, ImportedEvent, PloverRecord, Store, StoredEvent } from '../../types.js';
 import { badRequest, notFound } from '../errors.js';
 import { route, type Route } from '../route.js';
@@ -54,8 +55,7 @@ export function eventRoutes(store: Store): Route[] {
       try {
         return { query: query.q, hits: store.search(query.q, query.limit) };
       } catch (err) {
-        // A query the full-text engine cannot parse ("unterminated string", "syntax error near ...").
-        if ((err as { code?: string }).code === 'SQLITE_ERROR') throw badRequest(`cannot search for ${JSON.stringify(query.q)}: ${(err as Error).message}`);
+        if (err instanceof SearchError) throw badRequest(err.message);
         throw err;
       }
     }),

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import type { StoredEvent } from '../../types.js';
+import { SearchError } from '../../store/errors.js';
+import type { SearchHit, Store, StoredEvent } from '../../types.js';
 import { openExisting } from '../db.js';
 import { FILTER_OPTIONS, parseFilter, type FilterFlags } from '../filters.js';
 import { UsageError, type Io } from '../io.js';
@@ -46,10 +47,20 @@ export async function runEvents(flags: QueryFlags, io: Io): Promise<number> {
   }
 }
 
+/** A query the full-text engine cannot parse is the caller's mistake: the API's 400 message, exit 2. */
+function searchOrUsageError(store: Store, query: string, limit: number): SearchHit[] {
+  try {
+    return store.search(query, limit);
+  } catch (err) {
+    if (err instanceof SearchError) throw new UsageError(err.message);
+    throw err;
+  }
+}
+
 export async function runSearch(query: string, flags: { db?: string; limit?: string; format?: string }, io: Io): Promise<number> {
   const store = openExisting(flags.db);
   try {
-    const hits = store.search(query, limitOf(flags.limit) ?? 20);
+    const hits = searchOrUsageError(store, query, limitOf(flags.limit) ?? 20);
     if (flags.format === 'jsonl') {
       await io.out(hits.map((h) => JSON.stringify(h) + '\n').join(''));
       return 0;

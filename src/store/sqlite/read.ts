@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Cluster, DyadPeriod, Entity, EventFilter, ImportedEvent, PloverEventType, Provenance, SearchHit, StoredEvent, Story } from '../../types.js';
+import { SearchError } from '../errors.js';
 import { bindList, whereClause } from './filters.js';
 
 export interface EventRow {
@@ -93,10 +94,17 @@ export class Reader {
     return [...merged.values()].sort((x, y) => x.period.localeCompare(y.period) || x.event.localeCompare(y.event));
   }
 
+  /** A query the full-text engine cannot parse ("unterminated string", "syntax error near ...") is a SearchError. */
   search(query: string, limit: number): SearchHit[] {
-    const hits = this.db.prepare(`SELECT s.id, s.seq, s.text, st.story_id, snippet(sentences_fts, 0, '[', ']', '…', 16) AS snippet
-      FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid JOIN stories st ON st.id = s.story
-      WHERE sentences_fts MATCH ? ORDER BY rank LIMIT ?`).all(ftsQuery(query), limit) as { id: number; seq: number; text: string; story_id: string; snippet: string }[];
+    let hits: { id: number; seq: number; text: string; story_id: string; snippet: string }[];
+    try {
+      hits = this.db.prepare(`SELECT s.id, s.seq, s.text, st.story_id, snippet(sentences_fts, 0, '[', ']', '…', 16) AS snippet
+        FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid JOIN stories st ON st.id = s.story
+        WHERE sentences_fts MATCH ? ORDER BY rank LIMIT ?`).all(ftsQuery(query), limit) as typeof hits;
+    } catch (err) {
+      if ((err as { code?: string }).code === 'SQLITE_ERROR') throw new SearchError(`cannot search for ${JSON.stringify(query)}: ${(err as Error).message}`, { cause: err });
+      throw err;
+    }
     const events = this.db.prepare(`${EVENT_SELECT} WHERE e.sentence = ? ORDER BY e.id`).raw();
     return hits.map((h) => ({
       story_id: h.story_id, sequence: h.seq, text: h.text, snippet: h.snippet,
