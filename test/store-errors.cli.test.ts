@@ -1,4 +1,4 @@
-import { closeSync, copyFileSync, existsSync, openSync, statSync, writeSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, runCli as run, scratchDir } from './cli-helpers.js';
@@ -61,5 +61,17 @@ describe('search: a query the full-text engine cannot parse', () => {
     ['"ammunition', 'cannot search for "\\"ammunition": unterminated string'],
   ])('%s: one line, exit 2', (query, message) => {
     expect(run(['search', '--db', db, query])).toMatchObject({ code: 2, out: '', err: `entente: ${message}\n` });
+  });
+});
+
+describe('backup to a path that cannot be written', () => {
+  const folder = join(dir, 'folder');
+  mkdirSync(folder);
+  it.each([
+    [folder, 'it is a folder'],
+    [join(dir, 'no', 'such', 'x.db'), 'its folder does not exist'],
+    [join(db, 'x.db'), `${db} is not a folder`],
+  ])('%s: one line naming it and why, exit 1', (file, why) => {
+    expect(run(['backup', '--db', db, file])).toMatchObject({ code: 1, out: '', err: `entente: cannot back up to ${file}: ${why}\n` });
   });
 });

@@ -1,5 +1,8 @@
+import { statSync, type Stats } from 'node:fs';
+import { dirname } from 'node:path';
 import type Database from 'better-sqlite3';
 import type { StoreStats } from '../../types.js';
+import { StoreError } from '../errors.js';
 import { UNLISTED, WAITING } from './waiting.js';
 
 /** Summary, integrity check and online backup. */
@@ -68,7 +71,29 @@ export class Admin {
     }
   }
 
+  /** A backup that cannot be written is a StoreError naming the file and why. */
   async backup(file: string): Promise<void> {
-    await this.db.backup(file);
+    try {
+      await this.db.backup(file);
+    } catch (err) {
+      throw new StoreError(`cannot back up to ${file}: ${whyNotWritten(file, err as Error)}`, { cause: err });
+    }
+  }
+}
+
+/** SQLite says "unable to open database file" for a missing folder and for a folder in the way: tell them apart. */
+function whyNotWritten(file: string, err: Error): string {
+  const folder = statOrNothing(dirname(file));
+  if (!folder) return 'its folder does not exist';
+  if (!folder.isDirectory()) return `${dirname(file)} is not a folder`;
+  if (statOrNothing(file)?.isDirectory()) return 'it is a folder';
+  return err.message;
+}
+
+function statOrNothing(path: string): Stats | undefined {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
   }
 }
