@@ -75,3 +75,14 @@ describe('backup to a path that cannot be written', () => {
     expect(run(['backup', '--db', db, file])).toMatchObject({ code: 1, out: '', err: `entente: cannot back up to ${file}: ${why}\n` });
   });
 });
+
+describe('export --out to a path that cannot be written', () => {
+  it.each([
+    [join(dir, 'no', 'such', 'x.jsonl'), 'its folder does not exist'],
+    [dir, 'it is a folder'],
+    [join(db, 'x.jsonl'), 'a part of its path is not a folder'],
+  ])('%s: one line naming it and why, exit 1, the store closed', (file, why) => {
+    expect(run(['export', '--db', db, '--format', 'plover', '--source', 'coded', '--out', file])).toMatchObject({ code: 1, out: '', err: `entente: cannot write ${file}: ${why}\n` });
+    expect(existsSync(`${db}-wal`)).toBe(false);
+  });
+});

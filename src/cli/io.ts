@@ -16,6 +16,9 @@ export const collect = (value: string, previous: string[]): string[] => [...prev
 /** A mistake in how the command was called: exit code 2. */
 export class UsageError extends Error {}
 
+/** Something the command could not do that is not the caller's mistake (an output file it cannot write): exit code 1. */
+export class Failure extends Error {}
+
 export function reportProblem(io: Io, p: InputProblem): void {
   io.err(`entente: ${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}\n`);
 }

@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { Command, CommanderError } from 'commander';
 import { StoreError } from '../store/errors.js';
-import { collect, UsageError, type Io } from './io.js';
+import { collect, Failure, UsageError, type Io } from './io.js';
 
 const io: Io = {
   out: (s) => (process.stdout.write(s) ? undefined : once(process.stdout, 'drain').then(() => undefined)),
@@ -72,7 +72,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       io.err(`entente: ${err.message}\n`);
       return 2;
     }
-    if (err instanceof StoreError) {
+    if (err instanceof StoreError || err instanceof Failure) {
       io.err(`entente: ${err.message}\n`);
       return 1;
     }

@@ -1,10 +1,9 @@
-import { createWriteStream } from 'node:fs';
-import { once } from 'node:events';
 import type { Command } from 'commander';
 import { openExisting } from '../db.js';
 import { FILTER_OPTIONS, parseFilter, type FilterFlags } from '../filters.js';
 import { csvCell, eventCsvHeader, eventCsvRow } from '../store-output.js';
 import { UsageError, type Io } from '../io.js';
+import { openOutFile, type OutFile } from '../out-file.js';
 
 interface ExportFlags extends FilterFlags {
   db?: string;
@@ -21,13 +20,11 @@ export async function runExport(flags: ExportFlags, io: Io): Promise<number> {
   if (flags.clusters && format === 'plover') throw new UsageError('--clusters exports jsonl or csv');
   const filter = parseFilter(flags);
   const store = openExisting(flags.db);
-  const file = flags.out ? createWriteStream(flags.out) : undefined;
-  const write = async (s: string): Promise<void> => {
-    if (!file) return io.out(s);
-    if (!file.write(s)) await once(file, 'drain');
-  };
+  let file: OutFile | undefined;
   let n = 0;
   try {
+    file = flags.out ? await openOutFile(flags.out) : undefined;
+    const write = (s: string): void | Promise<void> => (file ? file.write(s) : io.out(s));
     if (flags.clusters) {
       if (format === 'csv') await write(CLUSTER_COLUMNS.join(',') + '\n');
       for (const c of store.clusters(filter)) {
@@ -43,10 +40,7 @@ export async function runExport(flags: ExportFlags, io: Io): Promise<number> {
     }
   } finally {
     store.close();
-    if (file) {
-      file.end();
-      await once(file, 'close');
-    }
+    await file?.close();
   }
   io.err(`exported ${n} ${flags.clusters ? 'clusters' : 'events'}${flags.out ? ` to ${flags.out}` : ''}\n`);
   return 0;
