@@ -86,3 +86,22 @@ describe('export --out to a path that cannot be written', () => {
     expect(existsSync(`${db}-wal`)).toBe(false);
   });
 });
+
+describe('an unknown --format is a usage error', () => {
+  it.each([
+    [['stats', '--format', 'csv'], '--format must be text or json, not "csv"'],
+    [['stats', '--format', 'xml'], '--format must be text or json, not "xml"'],
+    [['search', 'Armenia', '--format', 'xml'], '--format must be text or jsonl, not "xml"'],
+    [['events', '--format', 'xml'], '--format must be table, jsonl or csv, not "xml"'],
+    [['export', '--format', 'xml'], '--format must be jsonl, csv or plover, not "xml"'],
+  ])('%j', (args, message) => {
+    expect(run([...args, '--db', db])).toMatchObject({ code: 2, out: '', err: `entente: ${message}\n` });
+  });
+
+  it.each([
+    [['stats', '--format', 'text'], /^database\s/],
+    [['search', 'Armenia', '--format', 'text'], /\n4 sentences\n$/],
+  ])('%j: the default, named, works', (args, output) => {
+    expect(run([...args, '--db', db])).toMatchObject({ code: 0, out: expect.stringMatching(output) });
+  });
+});

@@ -4,7 +4,7 @@ import { StoreError } from '../../store/errors.js';
 import { coderId, contentHash } from '../../store/ingest.js';
 import type { Store } from '../../types.js';
 import { openExisting } from '../db.js';
-import type { Io } from '../io.js';
+import { oneOf, type Io } from '../io.js';
 import { clusterProgress } from '../progress.js';
 import { modelFromFlags } from './code.js';
 
@@ -14,10 +14,11 @@ interface DbFlags {
 }
 
 export async function runStats(flags: DbFlags, io: Io): Promise<number> {
+  const format = oneOf('--format', flags.format ?? 'text', ['text', 'json']);
   const store = openExisting(flags.db);
   try {
     const s = store.stats();
-    if (flags.format === 'json') {
+    if (format === 'json') {
       await io.out(JSON.stringify(s, null, 2) + '\n');
       return 0;
     }

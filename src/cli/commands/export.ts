@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { openExisting } from '../db.js';
 import { FILTER_OPTIONS, parseFilter, type FilterFlags } from '../filters.js';
 import { csvCell, eventCsvHeader, eventCsvRow } from '../store-output.js';
-import { UsageError, type Io } from '../io.js';
+import { oneOf, UsageError, type Io } from '../io.js';
 import { openOutFile, type OutFile } from '../out-file.js';
 
 interface ExportFlags extends FilterFlags {
@@ -15,8 +15,7 @@ interface ExportFlags extends FilterFlags {
 const CLUSTER_COLUMNS = ['id', 'event', 'actor', 'recipient', 'date', 'first_date', 'last_date', 'mentions', 'outlets', 'first_seen', 'last_seen', 'dead', 'dead_min', 'dead_max', 'place_country', 'members'] as const;
 
 export async function runExport(flags: ExportFlags, io: Io): Promise<number> {
-  const format = flags.format ?? 'jsonl';
-  if (!['jsonl', 'csv', 'plover'].includes(format)) throw new UsageError(`--format must be jsonl, csv or plover, not "${format}"`);
+  const format = oneOf('--format', flags.format ?? 'jsonl', ['jsonl', 'csv', 'plover']);
   if (flags.clusters && format === 'plover') throw new UsageError('--clusters exports jsonl or csv');
   const filter = parseFilter(flags);
   const store = openExisting(flags.db);

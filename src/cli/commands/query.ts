@@ -3,7 +3,7 @@ import { SearchError } from '../../store/errors.js';
 import type { SearchHit, Store, StoredEvent } from '../../types.js';
 import { openExisting } from '../db.js';
 import { FILTER_OPTIONS, parseFilter, type FilterFlags } from '../filters.js';
-import { UsageError, type Io } from '../io.js';
+import { oneOf, UsageError, type Io } from '../io.js';
 import { eventCsvHeader, eventCsvRow, eventRow, EVENT_TABLE_HEADER } from '../store-output.js';
 
 interface QueryFlags extends FilterFlags {
@@ -19,8 +19,7 @@ const limitOf = (v: string | undefined): number | undefined => {
 };
 
 export async function runEvents(flags: QueryFlags, io: Io): Promise<number> {
-  const format = flags.format ?? (io.stdoutIsTTY ? 'table' : 'jsonl');
-  if (!['table', 'jsonl', 'csv'].includes(format)) throw new UsageError(`--format must be table, jsonl or csv, not "${format}"`);
+  const format = oneOf('--format', flags.format ?? (io.stdoutIsTTY ? 'table' : 'jsonl'), ['table', 'jsonl', 'csv']);
   const filter = parseFilter(flags);
   const store = openExisting(flags.db);
   try {
@@ -58,10 +57,11 @@ function searchOrUsageError(store: Store, query: string, limit: number): SearchH
 }
 
 export async function runSearch(query: string, flags: { db?: string; limit?: string; format?: string }, io: Io): Promise<number> {
+  const format = oneOf('--format', flags.format ?? 'text', ['text', 'jsonl']);
   const store = openExisting(flags.db);
   try {
     const hits = searchOrUsageError(store, query, limitOf(flags.limit) ?? 20);
-    if (flags.format === 'jsonl') {
+    if (format === 'jsonl') {
       await io.out(hits.map((h) => JSON.stringify(h) + '\n').join(''));
       return 0;
     }
