@@ -637,7 +637,10 @@ export interface Store {
   windowActs(query: ActQuery & { readonly from: string; readonly to: string }): Act[];
   /** Bring the sums behind tally() and windowActs() up to date; returns the dyads rebuilt. */
   refreshTallies(): number;
-  /** Sentences matching a full-text query, best first; a query the engine cannot parse throws a SearchError. */
+  /**
+   * Sentences matching a full-text query, best first, at most `limit` (0: all). A query the full-text engine cannot
+   * parse throws a SearchError.
+   */
   search(query: string, limit: number): SearchHit[];
   /** Re-run the cluster rule over the events (all, or those not yet clustered) and store the clusters. */
   recluster(scope: 'all' | 'new', progress?: ClusterProgress): { clusters: number; events: number };

@@ -105,3 +105,27 @@ describe('an unknown --format is a usage error', () => {
     expect(run([...args, '--db', db])).toMatchObject({ code: 0, out: expect.stringMatching(output) });
   });
 });
+
+describe('--limit: 0 is no limit for events and search alike', () => {
+  it.each([
+    [[], '20 sentences'],
+    [['--limit', '0'], '27 sentences'],
+    [['--limit', '3'], '3 sentences'],
+  ])('search the %j', (flags, count) => {
+    const r = run(['search', 'the', ...flags, '--db', db]);
+    expect(r.code).toBe(0);
+    expect(r.lines.at(-1)).toBe(count);
+  });
+
+  it.each([
+    [[], '15 events\n'],
+    [['--limit', '0'], '15 events\n'],
+    [['--limit', '3'], '3 events\n'],
+  ])('events %j', (flags, count) => {
+    expect(run(['events', '--format', 'table', ...flags, '--db', db])).toMatchObject({ code: 0, err: count });
+  });
+
+  it.each([['events'], ['search', 'the']])('%j --limit -3: a usage error that says what 0 means', (...args) => {
+    expect(run([...args, '--limit', '-3', '--db', db])).toMatchObject({ code: 2, out: '', err: 'entente: --limit must be a whole number (0: no limit), not "-3"\n' });
+  });
+});

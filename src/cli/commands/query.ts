@@ -12,9 +12,10 @@ interface QueryFlags extends FilterFlags {
   limit?: string;
 }
 
+/** --limit: a whole number, 0 for no limit (as the store takes it). */
 const limitOf = (v: string | undefined): number | undefined => {
   if (v === undefined) return undefined;
-  if (!/^\d+$/.test(v)) throw new UsageError(`--limit must be a whole number, not "${v}"`);
+  if (!/^\d+$/.test(v)) throw new UsageError(`--limit must be a whole number (0: no limit), not "${v}"`);
   return Number(v);
 };
 
@@ -83,14 +84,14 @@ export function registerQuery(program: Command, io: Io, done: (code: number) => 
   for (const [flag, help] of FILTER_OPTIONS) events.option(flag, help);
   events
     .option('--format <format>', 'table, jsonl or csv (default: table on a terminal, jsonl when piped)')
-    .option('--limit <n>', 'at most n events')
+    .option('--limit <n>', 'at most n events (default and 0: no limit)')
     .action(async (flags: QueryFlags) => done(await runEvents(flags, io)));
   program
     .command('search')
     .description('full-text search over stored sentences, with their events')
     .argument('<query>', 'words that must all occur ("ammunition Armenia"); AND, OR, NOT and "quoted phrases" work too')
     .option('--db <file>', 'database file')
-    .option('--limit <n>', 'at most n sentences (default 20)')
+    .option('--limit <n>', 'at most n sentences (default 20; 0: no limit)')
     .option('--format <format>', 'text (default) or jsonl')
     .action(async (query: string, flags: { db?: string; limit?: string; format?: string }) => done(await runSearch(query, flags, io)));
 }
