@@ -129,3 +129,28 @@ describe('--limit: 0 is no limit for events and search alike', () => {
     expect(run([...args, '--limit', '-3', '--db', db])).toMatchObject({ code: 2, out: '', err: 'entente: --limit must be a whole number (0: no limit), not "-3"\n' });
   });
 });
+
+describe('events and export filters', () => {
+  it.each([
+    [['--from', '2021-01-01', '--to', '2020-01-01'], '--from 2021-01-01 is after --to 2020-01-01'],
+    [['--quad', ''], '--quad needs a value, not ""'],
+    [['--actor', ','], '--actor needs a value, not ","'],
+    [['--type', ''], '--type needs a value, not ""'],
+    [['--from', ''], '--from: "" is not a YYYY-MM-DD date'],
+    [['--certainty', 'sure'], '--certainty: "sure" is not one of asserted, reported, alleged, hedged, confirmed, denied'],
+  ])('%j is a usage error for events and export', (flags, message) => {
+    for (const command of ['events', 'export']) expect(run([command, ...flags, '--db', db])).toMatchObject({ code: 2, out: '', err: `entente: ${message}\n` });
+  });
+
+  it.each([
+    [['--certainty', 'REPORTED'], ['--certainty', 'reported']],
+    [['--source', 'CODED'], ['--source', 'coded']],
+    [['--type', 'aid'], ['--type', 'AID']],
+    [['--actor', 'srb'], ['--actor', 'SRB']],
+  ])('%j finds what %j finds', (given, canonical) => {
+    const r = run(['events', ...given, '--db', db]);
+    expect(r.code).toBe(0);
+    expect(r.lines.length).toBeGreaterThan(0);
+    expect(r.out).toBe(run(['events', ...canonical, '--db', db]).out);
+  });
+});

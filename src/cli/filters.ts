@@ -15,26 +15,36 @@ export interface FilterFlags {
 }
 
 const CERTAINTIES = new Set(['asserted', 'reported', 'alleged', 'hedged', 'confirmed', 'denied']);
-const split = (v: string | undefined): string[] => (v ? v.split(',').map((x) => x.trim()).filter(Boolean) : []);
 
-/** Command-line filters to an EventFilter; a bad value is a usage error naming the flag. */
+/** A comma-separated flag's values; a flag given with none ("", ",") is a usage error, not "no filter". */
+function list(flag: string, v: string | undefined): string[] {
+  if (v === undefined) return [];
+  const values = v.split(',').map((x) => x.trim()).filter(Boolean);
+  if (!values.length) throw new UsageError(`--${flag} needs a value, not "${v}"`);
+  return values;
+}
+
+/**
+ * Command-line filters to an EventFilter; a bad value is a usage error naming the flag. Codes, types, certainties
+ * and the source are taken in any case; a window whose --from is after its --to is an error, as in the API.
+ */
 export function parseFilter(f: FilterFlags): EventFilter {
-  const codes = (flag: string, v: string | undefined): string[] => split(v).map((c) => {
+  const codes = (flag: string, v: string | undefined): string[] => list(flag, v).map((c) => {
     if (!/^[A-Za-z]{3}$/.test(c)) throw new UsageError(`--${flag}: "${c}" is not a 3-letter code (ISO alpha-3, KOS, IGO, UNO, EUR, ...)`);
     return c.toUpperCase();
   });
-  const types = split(f.type).map((t) => {
+  const types = list('type', f.type).map((t) => {
     const u = t.toUpperCase();
     if (!PLOVER_TYPES.has(u)) throw new UsageError(`--type: "${t}" is not a PLOVER event type`);
     return u as PloverEventType;
   });
-  const quads = split(f.quad).map((q) => {
+  const quads = list('quad', f.quad).map((q) => {
     if (!/^[1-4]$/.test(q)) throw new UsageError(`--quad: "${q}" is not 1, 2, 3 or 4`);
     return Number(q) as QuadCode;
   });
-  const certainty = split(f.certainty).map((c) => {
-    if (!CERTAINTIES.has(c)) throw new UsageError(`--certainty: "${c}" is not one of ${[...CERTAINTIES].join(', ')}`);
-    return c as Certainty;
+  const certainty = list('certainty', f.certainty).map((c) => {
+    if (!CERTAINTIES.has(c.toLowerCase())) throw new UsageError(`--certainty: "${c}" is not one of ${[...CERTAINTIES].join(', ')}`);
+    return c.toLowerCase() as Certainty;
   });
   const date = (flag: string, v: string | undefined): string | undefined => {
     if (v === undefined) return undefined;
@@ -42,18 +52,23 @@ export function parseFilter(f: FilterFlags): EventFilter {
     if (!d) throw new UsageError(`--${flag}: "${v}" is not a YYYY-MM-DD date`);
     return d;
   };
-  if (f.source !== undefined && f.source !== 'coded' && f.source !== 'imported') throw new UsageError(`--source must be coded or imported, not "${f.source}"`);
-  const filter: EventFilter = {
-    ...(f.actor ? { actor: codes('actor', f.actor) } : {}),
-    ...(f.recipient ? { recipient: codes('recipient', f.recipient) } : {}),
+  const from = date('from', f.from);
+  const to = date('to', f.to);
+  if (from && to && from > to) throw new UsageError(`--from ${from} is after --to ${to}`);
+  const source = f.source?.toLowerCase();
+  if (source !== undefined && source !== 'coded' && source !== 'imported') throw new UsageError(`--source must be coded or imported, not "${f.source}"`);
+  const actor = codes('actor', f.actor);
+  const recipient = codes('recipient', f.recipient);
+  return {
+    ...(actor.length ? { actor } : {}),
+    ...(recipient.length ? { recipient } : {}),
     ...(types.length ? { type: types } : {}),
     ...(quads.length ? { quad: quads } : {}),
     ...(certainty.length ? { certainty } : {}),
-    ...(f.from ? { from: date('from', f.from) } : {}),
-    ...(f.to ? { to: date('to', f.to) } : {}),
-    ...(f.source ? { source: f.source as 'coded' | 'imported' } : {}),
+    ...(from ? { from } : {}),
+    ...(to ? { to } : {}),
+    ...(source ? { source } : {}),
   };
-  return filter;
 }
 
 export const FILTER_OPTIONS: readonly [string, string][] = [
