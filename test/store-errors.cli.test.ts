@@ -154,3 +154,14 @@ describe('events and export filters', () => {
     expect(r.out).toBe(run(['events', ...canonical, '--db', db]).out);
   });
 });
+
+describe('--db help', () => {
+  it.each([
+    ['events'], ['search'], ['export'], ['stats'], ['check'], ['backup'], ['recode'], ['cluster'],
+    ['dyad'], ['crises'], ['test'], ['gap'], ['compare'], ['network'], ['serve'],
+  ])('%s --help gives the order dbPath() follows', (command) => {
+    const r = run([command, '--help']);
+    expect(r.code).toBe(0);
+    expect(r.lines.filter((l) => l.includes('--db'))).toEqual([expect.stringMatching(/^ {2}--db <file> +database file \(default: \$ENTENTE_DB, else \.\/entente\.db\)$/)]);
+  });
+});

@@ -3,6 +3,9 @@ import { dbPath, openStore } from '../store/open.js';
 import type { Store } from '../types.js';
 import { UsageError } from './io.js';
 
+/** Every command's --db help: the order dbPath() follows. */
+export const DB_HELP = 'database file (default: $ENTENTE_DB, else ./entente.db)';
+
 /**
  * Open the store a command reads or maintains. Only ingest, import and serve create a store: for the others a
  * mistyped --db is a usage error, not a new empty store that answers "nothing" or "ok".

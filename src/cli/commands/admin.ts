@@ -3,7 +3,7 @@ import { codeStory } from '../../pipeline/index.js';
 import { StoreError } from '../../store/errors.js';
 import { coderId, contentHash } from '../../store/ingest.js';
 import type { Store } from '../../types.js';
-import { openExisting } from '../db.js';
+import { DB_HELP, openExisting } from '../db.js';
 import { oneOf, type Io } from '../io.js';
 import { clusterProgress } from '../progress.js';
 import { modelFromFlags } from './code.js';
@@ -113,17 +113,17 @@ export async function runRecode(flags: DbFlags & { actors?: string[]; rules?: st
 }
 
 export function registerAdmin(program: Command, io: Io, done: (code: number) => void, collect: (v: string, p: string[]) => string[]): void {
-  program.command('stats').description('summarise the store').option('--db <file>', 'database file').option('--format <format>', 'text (default) or json')
+  program.command('stats').description('summarise the store').option('--db <file>', DB_HELP).option('--format <format>', 'text (default) or json')
     .action(async (flags: DbFlags) => done(await runStats(flags, io)));
-  program.command('check').description('integrity check of the store (exit 1 on problems)').option('--db <file>', 'database file')
+  program.command('check').description('integrity check of the store (exit 1 on problems)').option('--db <file>', DB_HELP)
     .option('--quick', "check the file's structure, not that every index matches its table (much faster on large stores)")
     .action(async (flags: DbFlags & { quick?: boolean }) => done(await runCheck(flags, io)));
   program.command('cluster').description('group the events not yet clustered into real-world events (all of them with --all)')
-    .option('--db <file>', 'database file').option('--all', 'dissolve every cluster and cluster all events again')
+    .option('--db <file>', DB_HELP).option('--all', 'dissolve every cluster and cluster all events again')
     .action(async (flags: DbFlags & { all?: boolean }) => done(await runCluster(flags, io)));
-  program.command('backup').description('online backup of the store to FILE').argument('<file>', 'backup file').option('--db <file>', 'database file')
+  program.command('backup').description('online backup of the store to FILE').argument('<file>', 'backup file').option('--db <file>', DB_HELP)
     .action(async (file: string, flags: DbFlags) => done(await runBackup(file, flags, io)));
-  program.command('recode').description('re-code stored stories coded by another coder version').option('--db <file>', 'database file')
+  program.command('recode').description('re-code stored stories coded by another coder version').option('--db <file>', DB_HELP)
     .option('--actors <file>', 'extra actors; repeatable', collect, []).option('--rules <file>', 'extra rules; repeatable', collect, [])
     .action(async (flags: DbFlags & { actors?: string[]; rules?: string[] }) => done(await runRecode(flags, io)));
 }

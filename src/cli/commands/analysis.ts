@@ -6,7 +6,7 @@ import type { DateWindow, Evidence, PeriodUnit, Store } from '../../types.js';
 import {
   compareCsv, compareTable, crisesCsv, crisesTable, gapCsv, gapTable, networkCsv, networkTable, testCsv, testTable, timelineCsv, timelineTable, type Lookup,
 } from '../analysis-output.js';
-import { openExisting } from '../db.js';
+import { DB_HELP, openExisting } from '../db.js';
 import { UsageError, type Io } from '../io.js';
 
 interface Flags {
@@ -92,7 +92,7 @@ async function run(flags: Flags, body: (store: Store) => Promise<number>): Promi
 }
 
 export function registerAnalysis(program: Command, io: Io, done: (code: number) => void): void {
-  const common = (c: Command): Command => c.option('--db <file>', 'database file (default ./entente.db or $ENTENTE_DB)').option('--format <format>', 'table, json or csv (default table)');
+  const common = (c: Command): Command => c.option('--db <file>', DB_HELP).option('--format <format>', 'table, json or csv (default table)');
   common(program.command('dyad').description('how the relationship between two states developed, period by period, both ways')
     .argument('<a>', 'state (code or name)').argument('<b>', 'state').option('--from <date>').option('--to <date>').option('--by <unit>', 'week, month, quarter or year (default month)'))
     .action(async (a: string, b: string, flags: Flags) => done(await (async () => {

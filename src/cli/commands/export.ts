@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { openExisting } from '../db.js';
+import { DB_HELP, openExisting } from '../db.js';
 import { FILTER_OPTIONS, parseFilter, type FilterFlags } from '../filters.js';
 import { csvCell, eventCsvHeader, eventCsvRow } from '../store-output.js';
 import { oneOf, UsageError, type Io } from '../io.js';
@@ -47,7 +47,7 @@ export async function runExport(flags: ExportFlags, io: Io): Promise<number> {
 
 export function registerExport(program: Command, io: Io, done: (code: number) => void): void {
   const cmd = program.command('export').description('write stored events (or clusters) as JSONL, CSV or PLOVER records')
-    .option('--db <file>', 'database file').option('--format <format>', 'jsonl (default), csv or plover')
+    .option('--db <file>', DB_HELP).option('--format <format>', 'jsonl (default), csv or plover')
     .option('--clusters', 'export deduplicated clusters instead of events').option('--out <file>', 'write to a file instead of standard output');
   for (const [flag, help] of FILTER_OPTIONS) cmd.option(flag, help);
   cmd.action(async (flags: ExportFlags) => done(await runExport(flags, io)));

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { SearchError } from '../../store/errors.js';
 import type { SearchHit, Store, StoredEvent } from '../../types.js';
-import { openExisting } from '../db.js';
+import { DB_HELP, openExisting } from '../db.js';
 import { FILTER_OPTIONS, parseFilter, type FilterFlags } from '../filters.js';
 import { oneOf, UsageError, type Io } from '../io.js';
 import { eventCsvHeader, eventCsvRow, eventRow, EVENT_TABLE_HEADER } from '../store-output.js';
@@ -80,7 +80,7 @@ export async function runSearch(query: string, flags: { db?: string; limit?: str
 }
 
 export function registerQuery(program: Command, io: Io, done: (code: number) => void): void {
-  const events = program.command('events').description('list stored events, filtered').option('--db <file>', 'database file (default ./entente.db or $ENTENTE_DB)');
+  const events = program.command('events').description('list stored events, filtered').option('--db <file>', DB_HELP);
   for (const [flag, help] of FILTER_OPTIONS) events.option(flag, help);
   events
     .option('--format <format>', 'table, jsonl or csv (default: table on a terminal, jsonl when piped)')
@@ -90,7 +90,7 @@ export function registerQuery(program: Command, io: Io, done: (code: number) => 
     .command('search')
     .description('full-text search over stored sentences, with their events')
     .argument('<query>', 'words that must all occur ("ammunition Armenia"); AND, OR, NOT and "quoted phrases" work too')
-    .option('--db <file>', 'database file')
+    .option('--db <file>', DB_HELP)
     .option('--limit <n>', 'at most n sentences (default 20; 0: no limit)')
     .option('--format <format>', 'text (default) or jsonl')
     .action(async (query: string, flags: { db?: string; limit?: string; format?: string }) => done(await runSearch(query, flags, io)));

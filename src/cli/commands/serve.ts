@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { ServeError, startServer } from '../../api/serve.js';
 import { dbPath } from '../../store/open.js';
+import { DB_HELP } from '../db.js';
 import { UsageError, type Io } from '../io.js';
 
 interface ServeFlags {
@@ -44,7 +45,7 @@ export function registerServe(program: Command, io: Io, done: (code: number) => 
     .command('serve')
     .description('serve the JSON API (/api) and the dashboard; an empty store first gets the bundled seed article')
     .option('--port <n>', 'port to listen on (default 8080, or $PORT)')
-    .option('--db <file>', 'database file (default ./entente.db or $ENTENTE_DB)')
+    .option('--db <file>', DB_HELP)
     .option('--host <address>', 'with ENTENTE_TOKEN set: address to listen on (default 0.0.0.0); without a token always 127.0.0.1')
     .option('--no-seed', 'leave an empty store empty')
     .action(async (flags: ServeFlags) => done(await runServe(flags, io)));
