@@ -6,6 +6,7 @@ import type { NormalizeResult } from '../../types.js';
 import { collect, problemReporter, UsageError, type Io } from '../io.js';
 import { progress } from '../progress.js';
 import { counted } from '../words.js';
+import { DB_HELP } from '../db.js';
 import { expandInputs, inputBytes } from '../sources.js';
 import { modelFromFlags } from './code.js';
 
@@ -58,7 +59,7 @@ export function registerIngest(program: Command, io: Io, done: (code: number) =>
     .command('ingest')
     .description('code and store stories: .txt, .html, .jsonl, RSS and Atom feeds, also gzipped; folders (recursively), standard input, or --url')
     .argument('[paths...]', 'files or folders; "-" reads standard input (plain or gzipped)')
-    .option('--db <file>', 'database file (default ./entente.db or $ENTENTE_DB)')
+    .option('--db <file>', DB_HELP)
     .option('--date <YYYY-MM-DD>', 'publication date for inputs that carry none')
     .option('--url <url>', 'a feed or page to fetch over HTTP(S); repeatable', collect, [])
     .option('--batch <n>', 'stories per transaction (default 100)')
