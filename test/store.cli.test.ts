@@ -285,7 +285,7 @@ describe('recode', () => {
     const before = Number(raw.prepare('SELECT count(*) FROM events').pluck().get());
     raw.close();
     const r = run(['recode', '--db', db]);
-    expect(r.out).toMatch(/recoded 1 stories with entente \d+\.\d+\.\d+: 15 events/);
+    expect(r.out).toMatch(/recoded 1 story with entente \d+\.\d+\.\d+: 15 events/);
     const after = new Database(db);
     expect(after.prepare('SELECT count(*) FROM events').pluck().get()).toBe(before);
     expect(after.prepare('SELECT DISTINCT coder_version FROM stories').pluck().all()).toEqual([expect.stringMatching(/^entente \d/)]);

@@ -6,6 +6,7 @@ import type { Store } from '../../types.js';
 import { DB_HELP, openExisting } from '../db.js';
 import { oneOf, type Io } from '../io.js';
 import { clusterProgress } from '../progress.js';
+import { counted } from '../words.js';
 import { modelFromFlags } from './code.js';
 
 interface DbFlags {
@@ -105,7 +106,7 @@ export async function runRecode(flags: DbFlags & { actors?: string[]; rules?: st
     }
     flush();
     const { clusters } = store.transaction(() => store.recluster('new'));
-    await io.out(n ? `recoded ${n} stories with ${coder}: ${events} events, ${clusters} clusters updated\n` : `all stories are already coded with ${coder}: nothing to do\n`);
+    await io.out(n ? `recoded ${counted(n, 'story', 'stories')} with ${coder}: ${counted(events, 'event')}, ${counted(clusters, 'cluster')} updated\n` : `all stories are already coded with ${coder}: nothing to do\n`);
     return 0;
   } finally {
     store.close();
