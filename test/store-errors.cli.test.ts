@@ -138,6 +138,7 @@ describe('events and export filters', () => {
     [['--type', ''], '--type needs a value, not ""'],
     [['--from', ''], '--from: "" is not a YYYY-MM-DD date'],
     [['--certainty', 'sure'], '--certainty: "sure" is not one of asserted, reported, alleged, hedged, confirmed, denied'],
+    [['--actor', 'Serbai'], '--actor: "Serbai" is not a known state code or name (give a 3-letter code: ISO alpha-3, KOS, IGO, UNO, EUR, ...); did you mean SRB (Serbia), AZE (Azerbaijan), ERI (Eritrea), SYR (Syria), BDI (Burundi)?'],
   ])('%j is a usage error for events and export', (flags, message) => {
     for (const command of ['events', 'export']) expect(run([command, ...flags, '--db', db])).toMatchObject({ code: 2, out: '', err: `entente: ${message}\n` });
   });
@@ -147,6 +148,8 @@ describe('events and export filters', () => {
     [['--source', 'CODED'], ['--source', 'coded']],
     [['--type', 'aid'], ['--type', 'AID']],
     [['--actor', 'srb'], ['--actor', 'SRB']],
+    // States by name, as in the analytics.
+    [['--actor', 'Serbia', '--recipient', 'armenia'], ['--actor', 'SRB', '--recipient', 'ARM']],
   ])('%j finds what %j finds', (given, canonical) => {
     const r = run(['events', ...given, '--db', db]);
     expect(r.code).toBe(0);

@@ -1,3 +1,4 @@
+import { resolveState } from '../analysis/states.js';
 import { PLOVER_TYPES } from '../model/rules.js';
 import { toIsoDate } from '../pipeline/normalize/index.js';
 import type { Certainty, EventFilter, PloverEventType, QuadCode } from '../types.js';
@@ -29,9 +30,12 @@ function list(flag: string, v: string | undefined): string[] {
  * and the source are taken in any case; a window whose --from is after its --to is an error, as in the API.
  */
 export function parseFilter(f: FilterFlags): EventFilter {
+  // A 3-letter code as given (actors are also IGO, UNO, EUR, ...); a longer value is a state's name, as in the analytics.
   const codes = (flag: string, v: string | undefined): string[] => list(flag, v).map((c) => {
-    if (!/^[A-Za-z]{3}$/.test(c)) throw new UsageError(`--${flag}: "${c}" is not a 3-letter code (ISO alpha-3, KOS, IGO, UNO, EUR, ...)`);
-    return c.toUpperCase();
+    if (/^[A-Za-z]{3}$/.test(c)) return c.toUpperCase();
+    const state = resolveState(c);
+    if ('code' in state) return state.code;
+    throw new UsageError(`--${flag}: ${state.error} (give a 3-letter code: ISO alpha-3, KOS, IGO, UNO, EUR, ...)${state.suggestions.length ? `; did you mean ${state.suggestions.join(', ')}?` : ''}`);
   });
   const types = list('type', f.type).map((t) => {
     const u = t.toUpperCase();
@@ -72,8 +76,8 @@ export function parseFilter(f: FilterFlags): EventFilter {
 }
 
 export const FILTER_OPTIONS: readonly [string, string][] = [
-  ['--actor <codes>', 'actor codes, comma-separated (SRB,TUR)'],
-  ['--recipient <codes>', 'recipient codes, comma-separated'],
+  ['--actor <codes>', 'actor codes or state names, comma-separated (SRB,TUR or Serbia,Turkey)'],
+  ['--recipient <codes>', 'recipient codes or state names, comma-separated'],
   ['--type <types>', 'PLOVER event types, comma-separated (AID,ASSAULT)'],
   ['--quad <quads>', 'quad classes 1-4, comma-separated'],
   ['--from <YYYY-MM-DD>', 'events on or after this date'],
