@@ -443,6 +443,12 @@ export interface ImportedEvent extends EventCore {
   readonly provenance: Provenance;
 }
 
+/** An imported event as the store gives it back: with a PLOVER id, so that its PLOVER export can be imported again. */
+export interface StoredImport extends ImportedEvent {
+  /** Its uid (`gdelt:955110007`); an imported PLOVER record keeps its own id (its uid without `plover:`). */
+  readonly id: string;
+}
+
 /** One parsed row: an event, a problem naming the file and line, or nothing (a header or a blank line). */
 export type ImportRow = { readonly ok: true; readonly event: ImportedEvent } | { readonly ok: false; readonly problem: InputProblem } | null;
 
@@ -477,7 +483,7 @@ export interface EventFilter extends BaseFilter {
 export interface StoredEvent {
   readonly rowid: number;
   readonly uid: string;
-  readonly record: PloverRecord | ImportedEvent;
+  readonly record: PloverRecord | StoredImport;
   readonly provenance: Provenance;
   /** The story the event was coded from (coded events only). */
   readonly story: { readonly story_id: string; readonly title: string | null; readonly outlet: string | null; readonly url: string | null; readonly published: string | null } | null;

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { Cluster, DyadPeriod, Entity, EventFilter, ImportedEvent, PloverEventType, Provenance, SearchHit, StoredEvent, Story } from '../../types.js';
+import type { Cluster, DyadPeriod, Entity, EventFilter, ImportedEvent, PloverEventType, Provenance, SearchHit, StoredEvent, StoredImport, Story } from '../../types.js';
 import { SearchError } from '../errors.js';
 import { bindList, whereClause } from './filters.js';
 
@@ -29,13 +29,17 @@ export const eventRow = (a: readonly unknown[]): EventRow => ({
   story_id: a[29], title: a[30], outlet: a[31], story_url: a[32], published: a[33], dataset: a[34], file: a[35],
 }) as EventRow;
 
+/** A party stored in columns; an empty code with a sector or a name (rebels with no country) is still a party. */
 const entity = (code: string, sector: string | null, text: string | null): Entity[] =>
-  code ? [{ code, ...(sector ? { sector } : {}), entity_text: text ?? code }] : [];
+  code || sector || text !== null ? [{ code, ...(sector ? { sector } : {}), entity_text: text ?? code }] : [];
 
-/** An imported event stored in columns, rebuilt as the ImportedEvent it was. */
-function fromColumns(r: EventRow, provenance: Provenance): ImportedEvent {
+/** An imported event's PLOVER id: its uid, or for a PLOVER record the id it came with, so that round trips keep it. */
+const ploverId = (r: EventRow): string => (r.dataset === 'plover' && r.source_id ? r.source_id : r.uid);
+
+/** An imported event stored in columns, rebuilt as the ImportedEvent it was, with its PLOVER id. */
+function fromColumns(r: EventRow, provenance: Provenance): StoredImport {
   return {
-    source_id: r.source_id ?? '', date: r.date, date_precision: r.precision as ImportedEvent['date_precision'],
+    id: ploverId(r), source_id: r.source_id ?? '', date: r.date, date_precision: r.precision as ImportedEvent['date_precision'],
     actor: entity(r.actor, r.actor_sector, r.actor_text), recipient: entity(r.recipient, r.recipient_sector, r.recipient_text),
     event: r.event as PloverEventType, mode: r.mode ? r.mode.split(';') : [], context: r.context ? r.context.split(';') : [],
     quad_code: r.quad as ImportedEvent['quad_code'], event_scale: r.scale, event_text: r.event_text,
@@ -55,8 +59,9 @@ export function toStored(r: EventRow): StoredEvent {
   const provenance: Provenance = r.source === 'coded'
     ? { source: 'coded', ...(r.url ? { url: r.url } : {}) }
     : { source: 'imported', dataset: r.dataset as Provenance['dataset'], file: r.file ?? undefined, row: r.row ?? undefined, source_id: r.source_id ?? undefined, ...(r.url ? { url: r.url } : {}) };
+  const record = r.source === 'coded' ? JSON.parse(r.record!) : r.record ? { id: ploverId(r), ...JSON.parse(r.record) } : fromColumns(r, provenance);
   return {
-    rowid: r.id, uid: r.uid, record: r.record ? JSON.parse(r.record) : fromColumns(r, provenance), provenance, cluster: r.cluster,
+    rowid: r.id, uid: r.uid, record, provenance, cluster: r.cluster,
     story: r.story_id ? { story_id: r.story_id, title: r.title, outlet: r.outlet, url: r.story_url, published: r.published } : null,
   };
 }
