@@ -432,6 +432,8 @@ export interface Provenance {
  */
 export interface ImportedEvent extends EventCore {
   readonly source_id: string;
+  /** The last day of a date range (PLOVER records only: the other datasets date an event by one day). */
+  readonly enddate?: string;
   readonly event_text: string | null;
   /** The source sentence when the dataset ships it, else null. */
   readonly text: string | null;

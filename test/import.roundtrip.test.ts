@@ -36,7 +36,16 @@ describe('export --format plover, then import --format plover', () => {
     expect(r.err).toContain(`: ${exported.length} rows: ${ids.size} imported, 0 skipped (malformed), ${exported.length - ids.size} duplicates`);
     const again = join(dir, 'rt2.jsonl');
     run(['export', '--db', copy, '--format', 'plover', '--out', again]);
-    expect(records(again).map((x) => x.id).sort()).toEqual([...ids].sort());
+    const copied = records(again);
+    expect(copied.map((x) => x.id).sort()).toEqual([...ids].sort());
+    expect(copied.find((x) => x.id === 'azerbaijan-serbia-partnership-5-1')).toMatchObject({ date: '2020-09-27', enddate: '2020-10-11' });
+  });
+
+  it('keeps a date range: the imported copy of the coded arms delivery (27 September to 11 October) is in its cluster', () => {
+    const copies = exported.filter((r) => r.id === 'azerbaijan-serbia-partnership-5-1');
+    expect(copies.map((r) => [r.date, r.enddate, r.date_precision])).toEqual([['2020-09-27', '2020-10-11', 'approximate'], ['2020-09-27', '2020-10-11', 'approximate']]);
+    const events = run(['events', '--db', db, '--actor', 'SRB', '--recipient', 'ARM', '--type', 'AID', '--from', '2020-09-27', '--to', '2020-09-27']).lines.map((l) => JSON.parse(l));
+    expect(events.map((e) => [e.uid, e.cluster])).toEqual([['azerbaijan-serbia-partnership-5-1', events[0].cluster], ['plover:azerbaijan-serbia-partnership-5-1', events[0].cluster]]);
   });
 
   it('keeps a party with a sector but no country code (GDELT REB)', () => {

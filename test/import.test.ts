@@ -248,10 +248,19 @@ describe('import: PLOVER JSONL', () => {
   });
 
   it.each([
+    ['a date range', { enddate: '2020-10-11' }, '2020-10-11'],
+    ['a one-day range', { enddate: '2020-10-03' }, '2020-10-03'],
+    ['no enddate', {}, undefined],
+    ['a null enddate', { enddate: null }, undefined],
+  ])('keeps the end date: %s', (_name, set, want) => expect(ok(parsePlover({ ...PLOVER_BASE, ...set })).enddate).toBe(want));
+
+  it.each([
     ['{"id": "r1", "date": ', /^not valid JSON \(/],
     [{ ...PLOVER_BASE, id: undefined }, /^id is missing$/],
     [{ ...PLOVER_BASE, date: '03/10/2020' }, /^date "03\/10\/2020" is not a valid date \(YYYY-MM-DD\)$/],
     [{ ...PLOVER_BASE, date: undefined }, /^date is missing$/],
+    [{ ...PLOVER_BASE, enddate: '11/10/2020' }, /^enddate "11\/10\/2020" is not a valid date \(YYYY-MM-DD\)$/],
+    [{ ...PLOVER_BASE, enddate: '2020-10-02' }, /^enddate 2020-10-02 is before date 2020-10-03$/],
     [{ ...PLOVER_BASE, event: 'BOMB' }, /^event "BOMB" is not a PLOVER event type$/],
     [{ ...PLOVER_BASE, actor: [] }, /^actor is missing: a PLOVER event needs an actor$/],
     [{ ...PLOVER_BASE, actor: [{ entity_text: 'Serbia' }] }, /^actor\[0\] has no code$/],

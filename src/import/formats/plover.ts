@@ -1,6 +1,6 @@
 /**
  * PLOVER JSONL: one PLOVER record a line, as Entente exports them or as other PLOVER producers write them.
- * Required: id, date, event, actor[] (objects with a code). Optional: recipient, mode, context, event_text,
+ * Required: id, date, event, actor[] (objects with a code). Optional: enddate, recipient, mode, context, event_text,
  * text, url or cite_info.url, size, event_loc (an Entente place or a PLOVER location object).
  */
 import type { DatePrecision, Entity, ImportFormat, ImportRow, Place, PloverEventType, Size } from '../../types.js';
@@ -84,6 +84,10 @@ export function parsePloverLine(line: string, lineNo: number, file: string): Imp
   if (!date && !(rawDate === null && precision === 'unresolved')) {
     return problem(file, lineNo, rawDate === undefined || rawDate === null ? 'date is missing' : `date ${JSON.stringify(rawDate)} is not a valid date (YYYY-MM-DD)`);
   }
+  const rawEnd = rec.enddate;
+  const enddate = typeof rawEnd === 'string' ? isoDate(rawEnd.trim()) : undefined;
+  if (!enddate && rawEnd !== undefined && rawEnd !== null) return problem(file, lineNo, `enddate ${JSON.stringify(rawEnd)} is not a valid date (YYYY-MM-DD)`);
+  if (enddate && date && enddate < date) return problem(file, lineNo, `enddate ${enddate} is before date ${date}`);
   const rawEvent = strings(rec.event)[0];
   if (!rawEvent) return problem(file, lineNo, 'event is missing');
   const upper = rawEvent.toUpperCase();
@@ -103,7 +107,7 @@ export function parsePloverLine(line: string, lineNo: number, file: string): Imp
   return {
     ok: true,
     event: {
-      source_id: id, date: date ?? null, date_precision: precision, actor, recipient,
+      source_id: id, date: date ?? null, ...(enddate && date ? { enddate } : {}), date_precision: precision, actor, recipient,
       event, mode, context: strings(rec.context), quad_code: score.quad_code, event_scale: score.event_scale,
       event_text: eventText.length ? eventText.join('; ') : null, event_loc: place(rec.event_loc), size: size(rec.size),
       text: str(rec.text) ?? null, url,

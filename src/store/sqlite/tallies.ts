@@ -1,7 +1,8 @@
 /**
  * Monthly sums of imported single-dyad events (month_tallies): what lets timelines and partnership tests answer on
- * stores of tens of millions of events. Imported events have no certainty (the column is NULL), no end date and one
- * dyad, so a month's sum says all the analytics need about them. Writers mark dyads dirty; refresh rebuilds them.
+ * stores of tens of millions of events. Imported events have no certainty (the column is NULL) and one dyad, so a
+ * month's sum says all the analytics need about them; an imported PLOVER record's end date is not kept in the sums,
+ * which count an event on its first day, as timelines count every act. Writers mark dyads dirty; refresh rebuilds them.
  */
 import type Database from 'better-sqlite3';
 

@@ -32,10 +32,10 @@ export class Writer {
       insertParty: db.prepare('INSERT INTO parties (event, role, code, sector, entity_text, identifier) VALUES (?, ?, ?, ?, ?, ?)'),
       countActor: db.prepare(`INSERT INTO actors (code, sector, identifier, mentions) VALUES (?, ?, ?, 1)
         ON CONFLICT (code, sector, identifier) DO UPDATE SET mentions = mentions + 1`),
-      insertImported: db.prepare(`INSERT OR IGNORE INTO events (uid, source, import, row, source_id, url, date, precision, event, quad, scale,
+      insertImported: db.prepare(`INSERT OR IGNORE INTO events (uid, source, import, row, source_id, url, date, enddate, precision, event, quad, scale,
         actor, recipient, dead, place_country, lat, lon, record, actor_sector, recipient_sector, actor_text, recipient_text,
         mode, context, event_text, place, original_code, mapping, compound)
-        VALUES (?, 'imported', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+        VALUES (?, 'imported', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       markDirty: db.prepare('INSERT OR IGNORE INTO tally_dirty (actor, recipient) VALUES (?, ?)'),
       markWaiting: prepareMark(db),
       markCluster: prepareMarkWhere(db, 'cluster = ?'),
@@ -118,7 +118,7 @@ export class Writer {
       const compound = e.actor.length > 1 || e.recipient.length > 1;
       const full = compound || (size !== null && (size.injured !== undefined || size.arrested !== undefined)) || e.text !== null;
       const info = stmt.run(
-        `${e.provenance.dataset}:${e.source_id}`, importId, e.provenance.row ?? null, e.source_id, e.url, e.date, e.date_precision, e.event, e.quad_code, e.event_scale,
+        `${e.provenance.dataset}:${e.source_id}`, importId, e.provenance.row ?? null, e.source_id, e.url, e.date, e.enddate ?? null, e.date_precision, e.event, e.quad_code, e.event_scale,
         a?.code ?? '', r?.code ?? '', size?.dead ?? null, loc?.country ?? null, loc?.lat ?? null, loc?.lon ?? null, full ? JSON.stringify(e) : null,
         a?.sector ?? null, r?.sector ?? null, a?.entity_text ?? null, r?.entity_text ?? null,
         e.mode.length ? e.mode.join(';') : null, e.context.length ? e.context.join(';') : null, e.event_text, loc?.name ?? null, e.original_code, e.mapping,
