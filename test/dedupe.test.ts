@@ -39,6 +39,18 @@ describe('dedupe: the cluster rule', () => {
     expect(groups([...inputs].reverse())).toEqual(groups(inputs));
   });
 
+  it.each([
+    ['one day', [report(1, {})], ['2020-07-12', '2020-07-12']],
+    ['two days', [report(1, {}), report(2, { date: '2020-07-13' })], ['2020-07-12', '2020-07-13']],
+    ['a range ends on its end date', [report(1, { date: '2020-09-27', enddate: '2020-10-11', precision: 'approximate' })], ['2020-09-27', '2020-10-11']],
+    ['a day-precise report running two days', [report(1, {}), report(2, { enddate: '2020-07-14' })], ['2020-07-12', '2020-07-14']],
+    ['an end date before the date is not read', [report(1, { enddate: '2020-07-10' })], ['2020-07-12', '2020-07-12']],
+    ['no date', [report(1, { date: null })], [null, null]],
+  ] as [string, ClusterInput[], (string | null)[]][])('first and last date: %s', (_name, inputs, expected) => {
+    const [c] = clusterEvents(inputs);
+    expect([c!.first_date, c!.last_date]).toEqual(expected);
+  });
+
   it('summarises mentions, outlets, first and last seen, and the most reported toll with its range', () => {
     const [c] = clusterEvents([report(1, { dead: 4, seen: '2020-07-13' }), report(2, { dead: 4, outlet: 'outlet1', seen: '2020-07-14' }), report(3, { dead: 5, seen: '2020-07-12' })]);
     expect(c).toMatchObject({ mentions: 3, outlets: ['outlet1', 'outlet3'], first_seen: '2020-07-12', last_seen: '2020-07-14', dead: 4, dead_min: 4, dead_max: 5, date: '2020-07-12' });

@@ -19,9 +19,16 @@ function mostFrequent(values: readonly string[]): string | undefined {
   return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
 }
 
-/** What a cluster records about its members: mentions, outlets, first and last seen, best-supported date and toll. */
+/** The last day a report describes: its end date when it gives a range, else its date. */
+const lastDay = (m: ClusterInput): string | null => (m.date !== null && m.enddate !== null && m.enddate > m.date ? m.enddate : m.date);
+
+/**
+ * What a cluster records about its members: mentions, outlets, first and last seen, best-supported date and toll,
+ * and the first and last day they describe (a member dated 27 September to 11 October ends on 11 October).
+ */
 export function summarise(id: number, members: readonly ClusterInput[]): Cluster {
   const dates = members.map((m) => m.date).filter((d): d is string => d !== null).sort();
+  const ends = members.map(lastDay).filter((d): d is string => d !== null).sort();
   const precise = members.filter((m) => m.precision === 'day' && m.date).map((m) => m.date!);
   const dateMode = mostFrequent(precise) ?? dates[0] ?? null;
   const seen = members.map((m) => m.seen).filter((d): d is string => d !== null).sort();
@@ -30,7 +37,7 @@ export function summarise(id: number, members: readonly ClusterInput[]): Cluster
   return {
     id, event: members[0]!.event, actor: members[0]!.actor,
     recipient: mostFrequent(recipients) ?? '',
-    date: dateMode, first_date: dates[0] ?? null, last_date: dates[dates.length - 1] ?? null,
+    date: dateMode, first_date: dates[0] ?? null, last_date: ends[ends.length - 1] ?? null,
     mentions: members.length, outlets: [...new Set(members.map((m) => m.outlet))].sort(),
     first_seen: seen[0] ?? null, last_seen: seen[seen.length - 1] ?? null,
     dead: toll.value, dead_min: toll.min, dead_max: toll.max,
