@@ -461,6 +461,11 @@ export interface ImportFormat {
   readonly header: boolean;
   /** Parse one line. `columns` holds the header's column names when the format has one. */
   readonly parseLine: (line: string, lineNo: number, file: string, columns: readonly string[] | null) => ImportRow;
+  /**
+   * Why no row of a file whose first non-blank line is `first` can be read in this format (a header without the
+   * columns every row needs, a JSON array), judged once per file; null when its rows are to be read one by one.
+   */
+  readonly refuse: (first: string) => string | null;
 }
 
 /** What event filters and act queries share. Dates are inclusive YYYY-MM-DD. */

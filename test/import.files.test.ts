@@ -153,3 +153,23 @@ describe('entente import: compressed files', () => {
     expect(imported(r.err)).toEqual(plain);
   });
 });
+
+describe('entente import: files of another format', () => {
+  it.each([
+    ['GDELT as ICEWS', 'icews', () => join(ROOT, 'samples', 'gdelt.export.CSV'), 'icews.tab',
+      /gdelt\.export\.CSV: no "Event ID", "Event Date", "CAMEO Code" or "Source Name" column in the header: is this GDELT\? \(try --format gdelt\)/],
+    ['POLECAT as PLOVER', 'plover', () => join(ROOT, 'samples', 'polecat.tab'), 'plover.jsonl',
+      /polecat\.tab: tab-separated, not JSON lines \(one PLOVER record a line\): is this POLECAT\? \(try --format polecat\)/],
+    ['a JSON array as PLOVER', 'plover', () => put('array.json', JSON.stringify([{ id: 'r1' }, { id: 'r2' }], null, 2)), 'plover.jsonl',
+      /array\.json: a JSON array, not JSON lines \(one record a line; jq -c '\.\[\]' converts it\)/],
+    ['gzipped ICEWS as GDELT', 'gdelt', () => put('icews.tab.gz', gzipSync(readFileSync(join(ROOT, 'samples', 'icews.tab')))), 'gdelt.export.CSV',
+      /icews\.tab\.gz: a header row, not a GDELT 2\.0 events export \(tab-separated rows, no header\): is this ICEWS\? \(try --format icews\)/],
+  ])('a file of another format (%s) is refused in one line, counted as failed, and the next file imports', (name, format, wrong, good, message) => {
+    const path = wrong();
+    const r = run(['import', '--db', join(dir, `wrong-${name.replace(/\W/g, '')}.db`), '--format', format, path, join(ROOT, 'samples', good)]);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(message);
+    expect(r.err.split('\n').filter((l) => l.includes(path))).toHaveLength(1);
+    expect(r.err).toMatch(new RegExp(`${good}: \\d+ rows: [1-9]\\d* imported`));
+  });
+});

@@ -1,9 +1,12 @@
 import type { ImportedEvent, ImportFormat, InputProblem } from '../types.js';
+import { DatasetFileError } from './files.js';
 import type { Line } from './lines.js';
+import { refusal } from './sniff.js';
 
 /**
  * Reads one dataset file's lines in order: the header row first when the format has one, then the rows.
  * Counts rows, malformed rows (skipped, each a problem naming the file and line) and rows PLOVER does not code.
+ * A file of another kind (its first non-blank line tells) throws a DatasetFileError saying so, before any row.
  */
 export class DatasetReader {
   rows = 0;
@@ -11,6 +14,7 @@ export class DatasetReader {
   /** Rows PLOVER does not code (CAMEO public statements, regional actors): counted, not errors. */
   passed = 0;
   private columns: string[] | null = null;
+  private started = false;
 
   constructor(private readonly format: ImportFormat, private readonly file: string, private readonly onProblem: (p: InputProblem) => void) {}
 
@@ -23,9 +27,14 @@ export class DatasetReader {
       this.onProblem({ file: this.file, line: line.lineNo, message: 'invalid UTF-8: row skipped' });
       return undefined;
     }
-    if (this.format.header && this.columns === null) {
-      this.columns = line.text.split('\t').map((c) => c.trim());
-      return undefined;
+    if (!this.started) {
+      this.started = true;
+      const why = refusal(this.format, line.text);
+      if (why !== null) throw new DatasetFileError(why);
+      if (this.format.header) {
+        this.columns = line.text.split('\t').map((c) => c.trim());
+        return undefined;
+      }
     }
     const row = this.format.parseLine(line.text, line.lineNo, this.file, this.columns);
     if (row === null) {

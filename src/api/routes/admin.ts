@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { allCountries } from '../../import/countries.js';
+import { DatasetFileError } from '../../import/files.js';
 import { FORMATS } from '../../import/index.js';
 import { splitLines } from '../../import/lines.js';
 import { DatasetReader } from '../../import/reader.js';
@@ -13,7 +14,7 @@ const datasets = Object.keys(FORMATS) as [Dataset, ...Dataset[]];
 /**
  * One dataset file, all in one transaction with its clustering: a failure leaves the store as it was. A gzip or zip
  * body is opened first (src/api/uploads.ts); each file a zip holds is one import. Malformed rows are skipped and
- * counted, as by `entente import`.
+ * counted, as by `entente import`; a file of another format is refused whole.
  */
 async function importFile(store: Store, format: Dataset, file: string, raw: Buffer, limit: number) {
   const problems: InputProblem[] = [];
@@ -22,7 +23,12 @@ async function importFile(store: Store, format: Dataset, file: string, raw: Buff
     const reader = new DatasetReader(FORMATS[format], part.name, (p) => {
       if (reported++ < 50) problems.push(p);
     });
-    return { name: part.name, reader, events: splitLines(part.bytes, 1).flatMap((line) => reader.read(line) ?? []) };
+    try {
+      return { name: part.name, reader, events: splitLines(part.bytes, 1).flatMap((line) => reader.read(line) ?? []) };
+    } catch (err) {
+      if (err instanceof DatasetFileError) throw badRequest(`${part.name}: ${err.message}: nothing imported`);
+      throw err;
+    }
   });
   return store.transaction(() => {
     const total = { rows: 0, imported: 0, skipped: 0, duplicates: 0, passed: 0 };
@@ -64,7 +70,7 @@ export function adminRoutes(store: Store, model: Model, importBytes: number): Ro
     }),
     route({
       method: 'post', path: '/api/import', tag: 'store', summary: 'Import one dataset file (POLECAT, ICEWS, GDELT 2.0 events, PLOVER JSONL)',
-      description: 'The body is the file itself, plain, gzipped or zipped as downloaded (each file a zip holds is imported). It is imported in one transaction with its clustering: an error leaves the store as it was. Malformed rows are skipped and counted, as by `entente import`.',
+      description: 'The body is the file itself, plain, gzipped or zipped as downloaded (each file a zip holds is imported). It is imported in one transaction with its clustering: an error leaves the store as it was. Malformed rows are skipped and counted, as by `entente import`; a file of another format (its first line tells) is refused with 400.',
       query: z.object({
         format: z.enum(datasets).describe(datasets.join(', ')),
         file: z.string().trim().min(1).max(300).default('upload').describe('the file name, kept as provenance'),

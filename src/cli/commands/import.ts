@@ -21,10 +21,12 @@ type FileCounts = { rows: number; imported: number; skipped: number; duplicates:
 /**
  * Stream one part of a dataset file into the store in batches, each one transaction. A file that ends early or is
  * damaged (a truncated gzip or zip) keeps the rows read before the damage, and the damage is reported with its line.
+ * A file of another format throws a DatasetFileError at its first line, and nothing of it is recorded.
  */
 async function importPart(store: Store, format: Dataset, part: DatasetPart, batchSize: number, io: Io): Promise<FileCounts> {
   const stream = await part.open();
-  const id = store.transaction(() => store.beginImport(format, part.name));
+  let id: number | null = null;
+  const importId = (): number => (id ??= store.transaction(() => store.beginImport(format, part.name)));
   const bar = progress('rows', part.bytes, process.stderr.isTTY === true, io.err);
   const guard = memoryGuard(120, 5);
   const problems = problemReporter(io, 'malformed rows');
@@ -36,40 +38,45 @@ async function importPart(store: Store, format: Dataset, part: DatasetPart, batc
     if (batch.length === 0) return;
     const work = batch;
     batch = [];
-    const r = store.transaction(() => store.putImported(id, work));
+    const r = store.transaction(() => store.putImported(importId(), work));
     imported += r.inserted;
     duplicates += r.duplicates;
   };
   const batches = readLineBatches(stream)[Symbol.asyncIterator]();
   let lastLine = 0;
   let damage: Error | null = null;
-  for (;;) {
-    let next: IteratorResult<readonly Line[]>;
-    try {
-      next = await batches.next();
-    } catch (err) {
-      damage = err as Error;
-      break;
+  try {
+    for (;;) {
+      let next: IteratorResult<readonly Line[]>;
+      try {
+        next = await batches.next();
+      } catch (err) {
+        damage = err as Error;
+        break;
+      }
+      if (next.done) break;
+      guard();
+      let bytes = 0;
+      for (const line of next.value) {
+        bytes += line.text.length + 1;
+        lastLine = line.lineNo;
+        const event = reader.read(line);
+        if (!event) continue;
+        batch.push(event);
+        if (batch.length >= batchSize) flush();
+      }
+      bar.tick(bytes, next.value.length);
     }
-    if (next.done) break;
-    guard();
-    let bytes = 0;
-    for (const line of next.value) {
-      bytes += line.text.length + 1;
-      lastLine = line.lineNo;
-      const event = reader.read(line);
-      if (!event) continue;
-      batch.push(event);
-      if (batch.length >= batchSize) flush();
-    }
-    bar.tick(bytes, next.value.length);
+    flush();
+  } finally {
+    bar.done();
+    problems.flush();
+    // Closes the file when the reader stopped early (a file of another format).
+    await batches.return(undefined);
   }
-  flush();
-  bar.done();
-  problems.flush();
   if (damage) reportProblem(io, { file: part.name, line: lastLine + 1, message: `the file is damaged or ends early (${damage.message}): the rows before this line were imported` });
   const counts = { rows: reader.rows, imported, skipped: reader.skipped, duplicates };
-  store.transaction(() => store.finishImport(id, counts));
+  store.transaction(() => store.finishImport(importId(), counts));
   return { ...counts, passed: reader.passed, damaged: damage !== null };
 }
 

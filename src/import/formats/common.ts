@@ -70,6 +70,20 @@ export function columnIndex(columns: readonly string[]): Map<string, number> {
   return idx;
 }
 
+/** The names of a header line's columns, trimmed and lower-cased as columnIndex keys them. */
+export const headerNames = (line: string): Set<string> => new Set(splitTabs(line).map((c) => c.trim().toLowerCase()));
+
+/**
+ * What a header lacks of the columns every row needs, each listed with the names that may stand in for it, as a
+ * message naming the first name of each; null when it lacks none.
+ */
+export function lackingColumns(header: string, required: readonly (readonly string[])[]): string | null {
+  const names = headerNames(header);
+  const missing = required.filter((alternatives) => !alternatives.some((n) => names.has(n.toLowerCase()))).map((a) => `"${a[0]}"`);
+  if (missing.length === 0) return null;
+  return `no ${missing.length === 1 ? missing[0] : `${missing.slice(0, -1).join(', ')} or ${missing[missing.length - 1]}`} column in the header`;
+}
+
 /** Split a tab-separated line, dropping a trailing carriage return. */
 export function splitTabs(line: string): string[] {
   return (line.charCodeAt(line.length - 1) === 13 ? line.slice(0, -1) : line).split('\t');

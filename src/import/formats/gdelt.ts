@@ -8,7 +8,7 @@ import type { Entity, ImportFormat, ImportRow, Place } from '../../types.js';
 import { cameoMapping } from '../cameo.js';
 import { cameoCountry, cameoRegion, fipsCountry } from '../countries.js';
 import { cameoOrganization, cameoSector } from '../sectors.js';
-import { blank, compactDate, countryEntity, decimal, importedPlace, problem, provenance } from './common.js';
+import { blank, compactDate, countryEntity, decimal, headerNames, importedPlace, problem, provenance } from './common.js';
 
 export const GDELT_COLUMNS = 61;
 
@@ -177,4 +177,7 @@ export const gdelt: ImportFormat = {
   name: 'gdelt',
   header: false,
   parseLine: (line, lineNo, file) => parseGdeltLine(line, lineNo, file),
+  // JSON, or a header naming Dataverse's columns: another kind of file (a short or garbled row is a row's problem).
+  refuse: (first) => (/^\s*[[{]/.test(first) ? 'JSON, not a GDELT 2.0 events export (tab-separated rows, no header)'
+    : headerNames(first).has('event id') ? 'a header row, not a GDELT 2.0 events export (tab-separated rows, no header)' : null),
 };

@@ -8,7 +8,7 @@ import type { Entity, ImportFormat, ImportRow, Place } from '../../types.js';
 import { cameoMapping } from '../cameo.js';
 import { countryByName } from '../countries.js';
 import { organizationByName, sectorFromNames } from '../sectors.js';
-import { blank, columnIndex, countryEntity, decimal, importedPlace, isoDate, problem, provenance, splitTabs } from './common.js';
+import { blank, columnIndex, countryEntity, decimal, importedPlace, isoDate, lackingColumns, problem, provenance, splitTabs } from './common.js';
 
 export const ICEWS_COLUMNS: readonly string[] = [
   'Event ID', 'Event Date', 'Source Name', 'Source Sectors', 'Source Country', 'Event Text', 'CAMEO Code', 'Intensity',
@@ -90,4 +90,7 @@ export function parseIcewsLine(line: string, lineNo: number, file: string, colum
   };
 }
 
-export const icews: ImportFormat = { name: 'icews', header: true, parseLine: parseIcewsLine };
+/** The columns no ICEWS row can do without: a header lacking one belongs to another kind of file. */
+const REQUIRED: readonly (readonly string[])[] = [['Event ID'], ['Event Date'], ['CAMEO Code'], ['Source Name']];
+
+export const icews: ImportFormat = { name: 'icews', header: true, parseLine: parseIcewsLine, refuse: (first) => lackingColumns(first, REQUIRED) };

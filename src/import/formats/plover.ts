@@ -117,4 +117,12 @@ export function parsePloverLine(line: string, lineNo: number, file: string): Imp
   };
 }
 
-export const plover: ImportFormat = { name: 'plover', header: false, parseLine: (line, lineNo, file) => parsePloverLine(line, lineNo, file) };
+/** A JSON array (one document, not a record a line) or a tab-separated file cannot be read as JSON lines. */
+function refuse(first: string): string | null {
+  const start = first.trimStart();
+  if (start.startsWith('[')) return "a JSON array, not JSON lines (one record a line; jq -c '.[]' converts it)";
+  if (!start.startsWith('{') && first.includes('\t')) return 'tab-separated, not JSON lines (one PLOVER record a line)';
+  return null;
+}
+
+export const plover: ImportFormat = { name: 'plover', header: false, parseLine: (line, lineNo, file) => parsePloverLine(line, lineNo, file), refuse };

@@ -11,7 +11,7 @@ import type { Entity, ImportFormat, ImportRow, Place, PloverEventType } from '..
 import { ploverScore } from '../cameo.js';
 import { countryCode } from '../countries.js';
 import { ORGANIZATION_CODES, organizationByName, sectorFromNames } from '../sectors.js';
-import { blank, columnIndex, countryEntity, decimal, importedPlace, isoDate, problem, provenance, splitTabs } from './common.js';
+import { blank, columnIndex, countryEntity, decimal, importedPlace, isoDate, lackingColumns, problem, provenance, splitTabs } from './common.js';
 
 export const POLECAT_COLUMNS: readonly string[] = [
   'Event ID', 'Event Date', 'Event Type', 'Event Mode', 'Intensity', 'Quad Code', 'Contexts', 'Actor Name', 'Actor Country',
@@ -124,4 +124,7 @@ export function parsePolecatLine(line: string, lineNo: number, file: string, col
   };
 }
 
-export const polecat: ImportFormat = { name: 'polecat', header: true, parseLine: parsePolecatLine };
+/** The columns no POLECAT row can do without (with those standing in for them): a header lacking one belongs to another kind of file. */
+const REQUIRED: readonly (readonly string[])[] = [['Event ID'], ['Event Date', 'Story Date'], ['Event Type'], ['Actor Name', 'Actor Country']];
+
+export const polecat: ImportFormat = { name: 'polecat', header: true, parseLine: parsePolecatLine, refuse: (first) => lackingColumns(first, REQUIRED) };
