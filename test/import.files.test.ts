@@ -64,9 +64,11 @@ describe('openDataset: a file as downloaded', () => {
   });
 });
 
+/** The counts of rows imported, file by file, in an import's summary lines. */
+const imported = (err: string): number[] => [...err.matchAll(/(\d+) imported/g)].map((m) => Number(m[1]));
+
 describe('entente import: compressed files', () => {
   const sample = readFileSync(join(ROOT, 'samples', 'gdelt.export.CSV'), 'utf8');
-  const imported = (err: string): number[] => [...err.matchAll(/(\d+) imported/g)].map((m) => Number(m[1]));
   const plain = imported(run(['import', '--db', join(dir, 'plain.db'), '--format', 'gdelt', join(ROOT, 'samples', 'gdelt.export.CSV')]).err);
 
   it('a gzipped file imports as the plain one does', () => {
@@ -173,3 +175,26 @@ describe('entente import: files of another format', () => {
     expect(r.err).toMatch(new RegExp(`${good}: \\d+ rows: [1-9]\\d* imported`));
   });
 });
+
+describe('entente import: empty files and folders', () => {
+  const sample = join(ROOT, 'samples', 'gdelt.export.CSV');
+  const plain = imported(run(['import', '--db', join(dir, 'empty-plain.db'), '--format', 'gdelt', sample]).err);
+  it.each([
+    ['an empty file', () => put('empty.CSV', ''), /empty\.CSV: empty file: nothing to import/],
+    ['a file of blank lines', () => put('blank.CSV', '\n\r\n  \n'), /blank\.CSV: empty file: nothing to import/],
+    ['an empty gzipped file', () => put('empty.CSV.gz', gzipSync('')), /empty\.CSV\.gz: empty file: nothing to import/],
+    ['an empty file in a zip', () => put('empty.zip', zip([['a.CSV', '']])), /empty\.zip\/a\.CSV: empty file: nothing to import/],
+    ['a folder with only a hidden file and an empty folder', () => {
+      const folder = join(dir, 'nothing');
+      mkdirSync(join(folder, 'sub'), { recursive: true });
+      writeFileSync(join(folder, '.hidden.CSV'), 'x\n');
+      return folder;
+    }, /nothing: the folder holds no files \(hidden ones are not read\): nothing to import/],
+  ])('%s is named and counted as failed; the next file imports', (name, make, message) => {
+    const r = run(['import', '--db', join(dir, `empty-${name.replace(/\W/g, '')}.db`), '--format', 'gdelt', make(), sample]);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(message);
+    expect(imported(r.err)).toEqual(plain);
+  });
+});
+

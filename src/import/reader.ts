@@ -18,6 +18,11 @@ export class DatasetReader {
 
   constructor(private readonly format: ImportFormat, private readonly file: string, private readonly onProblem: (p: InputProblem) => void) {}
 
+  /** Whether nothing but blank lines was read: an empty file. */
+  get empty(): boolean {
+    return !this.started && this.rows === 0;
+  }
+
   /** The event of one line, or undefined for a blank line, the header, a row PLOVER does not code, or a malformed row. */
   read(line: Line): ImportedEvent | undefined {
     if (line.text.trim() === '') return undefined;

@@ -16,12 +16,12 @@ interface ImportFlags {
   stats?: boolean;
 }
 
-type FileCounts = { rows: number; imported: number; skipped: number; duplicates: number; passed: number; damaged: boolean };
+type FileCounts = { rows: number; imported: number; skipped: number; duplicates: number; passed: number; damaged: boolean; empty: boolean };
 
 /**
  * Stream one part of a dataset file into the store in batches, each one transaction. A file that ends early or is
  * damaged (a truncated gzip or zip) keeps the rows read before the damage, and the damage is reported with its line.
- * A file of another format throws a DatasetFileError at its first line, and nothing of it is recorded.
+ * A file of another format throws a DatasetFileError at its first line; neither it nor an empty file is recorded.
  */
 async function importPart(store: Store, format: Dataset, part: DatasetPart, batchSize: number, io: Io): Promise<FileCounts> {
   const stream = await part.open();
@@ -76,26 +76,35 @@ async function importPart(store: Store, format: Dataset, part: DatasetPart, batc
   }
   if (damage) reportProblem(io, { file: part.name, line: lastLine + 1, message: `the file is damaged or ends early (${damage.message}): the rows before this line were imported` });
   const counts = { rows: reader.rows, imported, skipped: reader.skipped, duplicates };
-  store.transaction(() => store.finishImport(importId(), counts));
-  return { ...counts, passed: reader.passed, damaged: damage !== null };
+  const empty = reader.empty && damage === null;
+  if (!empty) store.transaction(() => store.finishImport(importId(), counts));
+  return { ...counts, passed: reader.passed, damaged: damage !== null, empty };
 }
 
 /**
- * The files named (folders: the files in them) that open, with their size once decompressed; those that do not are
- * reported. Each is closed again: thousands of archives (GDELT's 15-minute files) must not be open at once.
+ * The files named (folders: the files in them) that open, with their size once decompressed; those that do not, and
+ * folders without a file, are reported. Each is closed again: thousands of archives (GDELT's 15-minute files) must
+ * not be open at once.
  */
 async function survey(paths: readonly string[], io: Io): Promise<{ files: { path: string; bytes: number }[]; failed: number }> {
   const files: { path: string; bytes: number }[] = [];
   let failed = 0;
-  for (const path of datasetFiles(paths)) {
-    try {
-      const file = await openDataset(path);
-      files.push({ path, bytes: file.parts.reduce((n, p) => n + p.bytes, 0) });
-      await file.close();
-    } catch (err) {
-      if (!(err instanceof DatasetFileError)) throw err;
-      reportProblem(io, { file: path, message: err.message });
+  for (const named of paths) {
+    const found = datasetFiles([named]);
+    if (found.length === 0) {
+      reportProblem(io, { file: named, message: 'the folder holds no files (hidden ones are not read): nothing to import' });
       failed++;
+    }
+    for (const path of found) {
+      try {
+        const file = await openDataset(path);
+        files.push({ path, bytes: file.parts.reduce((n, p) => n + p.bytes, 0) });
+        await file.close();
+      } catch (err) {
+        if (!(err instanceof DatasetFileError)) throw err;
+        reportProblem(io, { file: path, message: err.message });
+        failed++;
+      }
     }
   }
   return { files, failed };
@@ -139,6 +148,11 @@ async function importFile(store: Store, format: Dataset, path: string, batchSize
       } catch (err) {
         if (!(err instanceof DatasetFileError)) throw err;
         reportProblem(io, { file: part.name, message: err.message });
+        failed++;
+        continue;
+      }
+      if (c.empty) {
+        reportProblem(io, { file: part.name, message: 'empty file: nothing to import' });
         failed++;
         continue;
       }
