@@ -210,7 +210,7 @@ describe('import: dataset samples', () => {
     ['icews', 'icews.tab', /icews\.tab:\d+: /],
     ['polecat', 'polecat.tab', /polecat\.tab:\d+: /],
     ['plover', 'plover.jsonl', /plover\.jsonl:6: not valid JSON/],
-  ])('%s: imports the good rows, names the two bad ones by line, then counts duplicates', (format, file, message) => {
+  ])('%s: imports the good rows, names the two bad ones by line, then counts duplicates and reports no clustering', (format, file, message) => {
     const path = join(ROOT, 'samples', file);
     const first = run(['import', '--db', db, '--format', format, path]);
     expect(first.code).toBe(1);
@@ -219,6 +219,8 @@ describe('import: dataset samples', () => {
     expect(first.err).toMatch(/imported, 2 skipped \(malformed\), 0 duplicates/);
     const again = run(['import', '--db', db, '--format', format, path]);
     expect(again.err).toMatch(/: \d+ rows: 0 imported, 2 skipped \(malformed\), [1-9]\d* duplicates/);
+    // Only duplicates: no cluster and no monthly sum changes, so neither is reported.
+    expect([first.err, again.err].map((err) => [/clustered [1-9]\d* events/.test(err), /summed [1-9]\d* dyads/.test(err)])).toEqual([[true, true], [false, false]]);
   });
 
   it('imported events are queried and exported like coded ones, with their provenance', () => {

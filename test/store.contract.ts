@@ -80,6 +80,10 @@ export function storeContract(name: string, make: () => Store): void {
       store.transaction(() => store.finishImport(id, { rows: 3, imported: 2, skipped: 0, duplicates: 1 }));
       const [e] = [...store.events({ source: 'imported' })];
       expect(e!.provenance).toMatchObject({ source: 'imported', dataset: 'gdelt', file: 'x.csv', row: 1, source_id: '1' });
+      // New events leave their groups to cluster and their dyad to sum; duplicates leave neither.
+      expect([store.transaction(() => store.recluster('new')).events, store.refreshTallies()]).toEqual([2, 1]);
+      store.transaction(() => store.putImported(id, [imported('2')]));
+      expect([store.transaction(() => store.recluster('new')).events, store.refreshTallies()]).toEqual([0, 0]);
       store.close();
     });
 

@@ -185,7 +185,8 @@ export async function runImport(paths: string[], flags: ImportFlags, io: Io): Pr
       if (flags.cluster !== false) {
         const started = performance.now();
         const r = store.transaction(() => store.recluster('new', clusterProgress(process.stderr.isTTY === true, io.err)));
-        io.err(`clustered ${r.events} events into ${r.clusters} clusters in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+        // Nothing new (only duplicates, or no file read) changes no cluster and no sum: no line for either.
+        if (r.clusters) io.err(`clustered ${r.events} events into ${r.clusters} clusters in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
       }
     } finally {
       if (bulk) {
@@ -197,7 +198,7 @@ export async function runImport(paths: string[], flags: ImportFlags, io: Io): Pr
     if (flags.cluster !== false) {
       const started = performance.now();
       const dyads = store.refreshTallies();
-      io.err(`summed ${dyads} dyads by month for the analytics in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+      if (dyads) io.err(`summed ${dyads} dyads by month for the analytics in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
     }
     if (flags.stats) io.err(`entente: peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB\n`);
     return failed ? 1 : 0;

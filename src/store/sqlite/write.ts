@@ -127,11 +127,13 @@ export class Writer {
       inserted += info.changes;
       // A compound event's parties are listed, so that queries by any of its parties find it.
       if (compound && info.changes) this.putParties(Number(info.lastInsertRowid), e, false);
-      dyads.add(`${a?.code ?? ''}\u0000${r?.code ?? ''}`);
-      if (info.changes) waiting.add(e.event, a?.code ?? '', e.date);
+      if (info.changes) {
+        dyads.add(`${a?.code ?? ''}\u0000${r?.code ?? ''}`);
+        waiting.add(e.event, a?.code ?? '', e.date);
+      }
     }
     waiting.write(this.q.markWaiting);
-    // The monthly sums of these dyads are now stale (src/store/sqlite/tallies.ts).
+    // The monthly sums of the dyads with new events are now stale (src/store/sqlite/tallies.ts); duplicates change none.
     for (const d of dyads) this.q.markDirty.run(...d.split('\u0000'));
     return { inserted, duplicates: events.length - inserted };
   }
