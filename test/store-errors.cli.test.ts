@@ -161,7 +161,7 @@ describe('events and export filters', () => {
 describe('--db help', () => {
   it.each([
     ['events'], ['search'], ['export'], ['stats'], ['check'], ['backup'], ['recode'], ['cluster'],
-    ['dyad'], ['crises'], ['test'], ['gap'], ['compare'], ['network'], ['serve'], ['ingest'],
+    ['dyad'], ['crises'], ['test'], ['gap'], ['compare'], ['network'], ['serve'], ['ingest'], ['import'],
   ])('%s --help gives the order dbPath() follows', (command) => {
     const r = run([command, '--help']);
     expect(r.code).toBe(0);

@@ -4,6 +4,7 @@ import { dbPath, openStore } from '../../store/open.js';
 import type { Dataset, ImportedEvent, Store } from '../../types.js';
 import { estimateLines, readLineBatches, type Line } from '../../import/lines.js';
 import { DatasetReader } from '../../import/reader.js';
+import { DB_HELP } from '../db.js';
 import { clusterProgress, progress } from '../progress.js';
 import { memoryGuard, problemReporter, reportProblem, UsageError, type Io } from '../io.js';
 import { datasetFiles, DatasetFileError, openDataset, sample, type DatasetFile, type DatasetPart } from '../../import/files.js';
@@ -213,7 +214,7 @@ export function registerImport(program: Command, io: Io, done: (code: number) =>
     .description('import an existing event dataset into the store (POLECAT, ICEWS, GDELT 2.0 events, PLOVER JSONL)')
     .argument('<files...>', 'dataset files, gzipped or zipped as downloaded, or folders of them; - reads standard input')
     .requiredOption('--format <format>', 'polecat, icews, gdelt or plover')
-    .option('--db <file>', 'database file (default ./entente.db or $ENTENTE_DB)')
+    .option('--db <file>', DB_HELP)
     .option('--batch <rows>', 'rows per transaction (default 2000)')
     .option('--no-cluster', 'do not cluster the new events now')
     .option('--stats', 'print peak memory at the end')
