@@ -29,6 +29,19 @@ describe('store: SQLite specifics', () => {
     db.close();
   });
 
+  it.each([
+    ["a search hit's events", `${EVENT_SELECT} WHERE e.sentence = 1 ORDER BY e.id`],
+    ["the cascade from a replaced story's sentences", 'DELETE FROM sentences WHERE story = 1'],
+  ])('finds %s through the sentence index, not by reading every event', (_, sql) => {
+    const db = new Database(join(dir, 'plan.db'));
+    new SqliteStore(join(dir, 'plan.db')).close();
+    db.pragma('foreign_keys = ON');
+    const plan = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail);
+    db.close();
+    expect(plan).toEqual(expect.arrayContaining([expect.stringMatching(/USING (COVERING )?INDEX events_sentence \(sentence=\?\)/)]));
+    expect(plan.some((d) => /^SCAN (e|events)\b/.test(d))).toBe(false);
+  });
+
   it('repairs a store migrated by the first draft of migration 2, and answers the analytics', () => {
     const file = join(dir, 'draft.db');
     const raw = new Database(file);

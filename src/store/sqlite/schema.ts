@@ -169,6 +169,10 @@ export const MIGRATIONS: readonly Migration[] = [
   // 10: ingest finds a story already stored under another id by its content (a file reached by another path, a feed
   // item without a guid read from another spelling of the feed's path).
   'CREATE INDEX IF NOT EXISTS stories_hash ON stories (content_hash);',
+  // 11: a sentence's events (search answers list them per hit; deleting a replaced story's sentences checks them for
+  // the cascade) were found by scanning every event: a search with 200 hits on 370,000 events took 3.3 s. Imported
+  // events have no sentence and stay out of the index.
+  'CREATE INDEX IF NOT EXISTS events_sentence ON events (sentence) WHERE sentence IS NOT NULL;',
 ];
 
 /** Bring a store migrated by an early draft of migration 2 to its final shape (idempotent). */
