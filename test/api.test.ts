@@ -105,6 +105,20 @@ describe('api: stories', () => {
     await rejects(404, () => get('/api/stories/twin'));
   });
 
+  it('names stories without an id by their content: two JSONL uploads do not replace each other, and a copy is no change', async () => {
+    const first = await post('/api/stories', { jsonl: '{"text":"Greece condemned Turkey over drilling in the Aegean.","date":"2020-08-10"}\n' });
+    const second = await post('/api/stories', { jsonl: '{"text":"Japan protested to China over the islands.","date":"2020-08-11"}\n' });
+    expect([first.status, second.status]).toEqual([201, 201]);
+    expect(second.body.outcomes).toMatchObject({ new: 1, updated: 0 });
+    expect(first.body.ids[0]).toMatch(/^api-[0-9a-f]{16}$/);
+    expect(first.body.ids[0]).not.toBe(second.body.ids[0]);
+    // The same content again, as JSONL from another file or as a story: nothing changes.
+    const again = await post('/api/stories', { jsonl: '{"text":"Greece condemned Turkey over drilling in the Aegean.","date":"2020-08-10"}\n', file: 'other.jsonl' });
+    const asStory = await post('/api/stories', { text: 'Greece condemned Turkey over drilling in the Aegean.', date: '2020-08-10' });
+    expect([again.status, asStory.status]).toEqual([200, 200]);
+    expect(store.stats().stories).toBe(2);
+  });
+
   it('rejects malformed JSON, oversized bodies and writes without the token, leaving the store unchanged', async () => {
     await seed();
     await rejects(400, () => post('/api/stories', '{"text": "Serbia attacked Kosovo.",'), /malformed JSON/);
@@ -127,6 +141,10 @@ describe('api: events and search', () => {
     const srb = await get('/api/events?actor=srb&recipient=ARM&type=AID');
     expect(srb.status).toBe(200);
     expect((srb.body.events as StoredEvent[]).map((e) => e.record.event)).toEqual(['AID', 'AID', 'AID']);
+    // States by name, as `entente events` takes them; an unknown one and a window ending before it starts are 400s.
+    expect((await get('/api/events?actor=Serbia&recipient=armenia&type=AID')).body).toEqual(srb.body);
+    await rejects(400, () => get('/api/events?actor=Serbai'), /query.actor: "Serbai" is not a known state code or name; did you mean SRB \(Serbia\)/);
+    await rejects(400, () => get('/api/events?from=2021-01-01&to=2020-01-01'), /query.from: 2021-01-01 is after to 2020-01-01/);
     const reported = await get('/api/events?certainty=reported&quad=2&from=2020-07-01&to=2021-11-30&source=coded');
     expect((reported.body.events as StoredEvent[]).map((e) => e.record.attribution)).toEqual([expect.objectContaining({ claimant_text: expect.stringContaining('Anadolu') })]);
     const ids: number[] = [];
@@ -138,7 +156,7 @@ describe('api: events and search', () => {
     }
     expect(ids).toHaveLength(15);
     expect(new Set(ids).size).toBe(15);
-    await rejects(400, () => get('/api/events?actor=SERBIA'), /query.actor/);
+    await rejects(400, () => get('/api/events?actor=Ruritania'), /query.actor: "Ruritania" is not a known state/);
     await rejects(400, () => get('/api/events?type=HUG'), /query.type/);
     await rejects(400, () => get('/api/events?quad=5&limit=0'), /query.quad.*query.limit/);
     await rejects(400, () => get('/api/events?from=yesterday'), /query.from/);
@@ -200,6 +218,7 @@ describe('api: store, import and meta', () => {
     };
     await rejects(400, send('?format=csv', file), /query.format/);
     await rejects(400, send('?format=gdelt', ''), /empty/);
+    await rejects(400, send('?format=gdelt&file=blank.CSV', '\n\n\n'), /blank.CSV: empty file: nothing to import/);
     await rejects(401, send('?format=gdelt', file, {}));
   });
 

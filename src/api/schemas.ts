@@ -1,5 +1,6 @@
 /** Input schemas shared by the routes. Query values arrive as strings; these check and convert them. */
 import { z } from 'zod';
+import { resolveState } from '../analysis/states.js';
 import { PLOVER_TYPES } from '../model/rules.js';
 import { toIsoDate } from '../pipeline/normalize/index.js';
 import type { Certainty, PloverEventType, QuadCode } from '../types.js';
@@ -10,10 +11,18 @@ const list = (s: string): string[] => s.split(',').map((x) => x.trim()).filter(B
 
 export const isoDate = z.string().refine((v) => toIsoDate(v) === v, 'expected a YYYY-MM-DD date').describe('YYYY-MM-DD');
 
-/** "SRB,arm" → ["SRB", "ARM"]. */
-export const codeList = z.string()
-  .regex(/^\s*[A-Za-z]{3}\s*(,\s*[A-Za-z]{3}\s*)*$/, 'expected 3-letter codes, comma-separated (SRB,ARM)')
-  .transform((s) => list(s).map((c) => c.toUpperCase()));
+/** "SRB,arm,Turkey" → ["SRB", "ARM", "TUR"]: 3-letter codes as given, longer values state names (as `entente events`). */
+export const codeList = z.string().transform((s, ctx) => {
+  const values = list(s);
+  if (values.length === 0) ctx.addIssue({ code: 'custom', message: 'expected 3-letter codes or state names, comma-separated (SRB,ARM)' });
+  return values.map((c) => {
+    if (/^[A-Za-z]{3}$/.test(c)) return c.toUpperCase();
+    const state = resolveState(c);
+    if ('code' in state) return state.code;
+    ctx.addIssue({ code: 'custom', message: `${state.error}${state.suggestions.length ? `; did you mean ${state.suggestions.join(', ')}?` : ''}` });
+    return c;
+  });
+});
 
 export const typeList = z.string()
   .refine((s) => list(s).every((t) => PLOVER_TYPES.has(t.toUpperCase())), `expected PLOVER event types, comma-separated (${[...PLOVER_TYPES].slice(0, 3).join(',')}, ...)`)
@@ -32,8 +41,8 @@ export const after = z.coerce.number().int().min(0).optional().describe('the `ne
 
 /** The filters of `entente events`, as query parameters. */
 export const eventFilterQuery = z.object({
-  actor: codeList.optional().describe('actor codes, comma-separated (SRB,TUR)'),
-  recipient: codeList.optional().describe('recipient codes, comma-separated'),
+  actor: codeList.optional().describe('actor codes or state names, comma-separated (SRB,TUR or Serbia,Turkey)'),
+  recipient: codeList.optional().describe('recipient codes or state names, comma-separated'),
   type: typeList.optional().describe('PLOVER event types, comma-separated (AID,ASSAULT)'),
   quad: quadList.optional().describe('quad classes 1-4, comma-separated'),
   from: isoDate.optional().describe('events on or after this date'),

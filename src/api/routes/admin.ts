@@ -30,6 +30,9 @@ async function importFile(store: Store, format: Dataset, file: string, raw: Buff
       throw err;
     }
   });
+  // As `entente import` says of an empty file: nothing to import, and no import recorded.
+  const empty = parts.filter((p) => p.reader.empty);
+  if (empty.length) throw badRequest(`${empty.map((p) => p.name).join(', ')}: empty file: nothing to import`);
   return store.transaction(() => {
     const total = { rows: 0, imported: 0, skipped: 0, duplicates: 0, passed: 0 };
     for (const { name, reader, events } of parts) {

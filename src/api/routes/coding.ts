@@ -10,7 +10,7 @@ import { route, type Route } from '../route.js';
 import { after, isoDate, limit, storyInput, type StoryInput } from '../schemas.js';
 
 /** The same text (and date and title) is the same story: its id is derived from them unless given. */
-const derivedId = (s: StoryInput): string =>
+const derivedId = (s: Pick<StoryInput, 'text' | 'date' | 'title'>): string =>
   `api-${createHash('sha256').update([s.text, s.date ?? '', s.title ?? ''].join('\u0000')).digest('hex').slice(0, 16)}`;
 
 function toStory(s: StoryInput, file: string): NormalizeResult {
@@ -19,8 +19,15 @@ function toStory(s: StoryInput, file: string): NormalizeResult {
   if (!r.ok) return r;
   const title = s.title ?? r.story.title;
   const story: Story = { ...r.story, ...(title ? { title } : {}), ...(s.url ? { url: s.url } : {}), ...(s.source ? { source: s.source } : {}) };
-  return { ok: true, story };
+  return { ok: true, story, ...(s.id === undefined ? { derived: true as const } : {}) };
 }
+
+/**
+ * A JSONL line without an id is named by its content, as a story posted without one: "upload.jsonl:1" would name the
+ * first line of every upload, and each would replace the one before.
+ */
+const contentNamed = (r: NormalizeResult): NormalizeResult =>
+  r.ok && r.derived ? { ...r, story: { ...r.story, id: derivedId({ text: r.story.text, date: r.story.date, title: r.story.title }) } } : r;
 
 const storiesBody = z.union([
   storyInput,
@@ -49,9 +56,9 @@ function sharedIds(results: readonly NormalizeResult[]): InputProblem[] {
 }
 
 /** Every story of a body, or 400 naming each problem: nothing is stored unless all of it can be. */
-function storiesOf(body: z.output<typeof storiesBody>): Story[] {
+function storiesOf(body: z.output<typeof storiesBody>): Extract<NormalizeResult, { ok: true }>[] {
   const results: NormalizeResult[] = 'jsonl' in body
-    ? body.jsonl.split('\n').flatMap((line, i) => normalizeJsonLine(line.replace(/\r$/, ''), body.file, i + 1, body.date) ?? [])
+    ? body.jsonl.split('\n').flatMap((line, i) => normalizeJsonLine(line.replace(/\r$/, ''), body.file, i + 1, body.date) ?? []).map(contentNamed)
     : ('stories' in body ? body.stories : [body]).map((s, i) => toStory(s, `stories[${i}]`));
   const problems: InputProblem[] = [...results.flatMap((r) => (r.ok ? [] : [r.problem])), ...sharedIds(results)];
   if (problems.length) {
@@ -59,7 +66,7 @@ function storiesOf(body: z.output<typeof storiesBody>): Story[] {
     throw badRequest(`${problems.length} stories cannot be coded, nothing was stored: ${problems.slice(0, 5).map(where).join('; ')}`, { problems });
   }
   if (results.length === 0) throw badRequest('no stories in the body');
-  return results.map((r) => (r as { story: Story }).story);
+  return results as Extract<NormalizeResult, { ok: true }>[];
 }
 
 export function codingRoutes(store: Store, model: Model): Route[] {
@@ -82,11 +89,11 @@ export function codingRoutes(store: Store, model: Model): Route[] {
     }, async ({ body, c }) => {
       const stories = storiesOf(body);
       async function* items(): AsyncGenerator<NormalizeResult> {
-        for (const story of stories) yield { ok: true, story };
+        yield* stories;
       }
       const s = await ingest(items(), store, model, { batch: stories.length });
       const changed = s.outcomes.new + s.outcomes.updated;
-      return c.json({ stories: s.stories, outcomes: s.outcomes, events: s.events, clusters: s.clusters, ids: stories.map((x) => x.id) }, changed ? 201 : 200);
+      return c.json({ stories: s.stories, outcomes: s.outcomes, events: s.events, clusters: s.clusters, ids: stories.map((x) => x.story.id) }, changed ? 201 : 200);
     }),
     route({
       method: 'get', path: '/api/stories', tag: 'stories', summary: 'Stored stories, a page at a time', cached: true,

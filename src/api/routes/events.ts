@@ -7,8 +7,9 @@ import { after, eventFilterQuery, limit } from '../schemas.js';
 
 const isCoded = (r: PloverRecord | ImportedEvent): r is PloverRecord => 'text_info' in r;
 
-/** The filters of a query without the paging fields, as the store takes them. */
+/** The filters of a query without the paging fields, as the store takes them; a window that ends before it starts is a 400. */
 export function filterOf(q: z.output<typeof eventFilterQuery>): EventFilter {
+  if (q.from && q.to && q.from > q.to) throw badRequest(`query.from: ${q.from} is after to ${q.to}`);
   return Object.fromEntries(Object.entries(q).filter(([, v]) => v !== undefined)) as EventFilter;
 }
 
