@@ -97,6 +97,9 @@ describe('api: stories', () => {
     await rejects(400, () => post('/api/stories', { jsonl: '{"id":"j3","text":"Iran attacked Iraq."}\nnot json\n' }), /upload.jsonl:2: not valid JSON/);
     await rejects(400, () => post('/api/stories', { stories: [{ text: 'Iran attacked Iraq.' }, { text: '<p></p>', format: 'html' }] }), /stories\[1\]: no text to code/);
     await rejects(400, () => post('/api/stories', { stories: [] }), /body/);
+    // A field the API does not know is named, not dropped: a misspelt date would store an undated story.
+    await rejects(400, () => post('/api/stories', { id: 'uf', text: 'Iran attacked Iraq.', dat: '2021-02-03' }), /body: Unrecognized key: "dat"/);
+    await rejects(400, () => post('/api/stories', { id: 'a', text: 'Iran attacked Iraq.', stories: [{ text: 'Iraq attacked Iran.' }] }), /Unrecognized key: "stories"/);
     // One id for two different stories: nothing is stored, and the problem names both.
     await rejects(400, () => post('/api/stories', { stories: [{ id: 'twin', text: 'Iran attacked Iraq.' }, { id: 'twin', text: 'Iraq attacked Iran.' }] }),
       /stories\[1\]: id "twin" is also the id of another story \(stories\[0\]\)/);

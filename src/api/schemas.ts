@@ -51,8 +51,8 @@ export const eventFilterQuery = z.object({
   source: z.enum(['coded', 'imported']).optional(),
 });
 
-/** One story to code or store. */
-export const storyInput = z.object({
+/** One story to code or store. A field it does not know ("dat", "published") is a 400, not silently dropped. */
+export const storyInput = z.strictObject({
   id: z.string().min(1).max(300).optional().describe('default: derived from the text, so the same text is the same story'),
   text: z.string().refine((t) => t.trim().length > 0, 'the text is empty'),
   date: isoDate.optional().describe('publication date; without it relative dates stay unresolved'),

@@ -31,8 +31,8 @@ const contentNamed = (r: NormalizeResult): NormalizeResult =>
 
 const storiesBody = z.union([
   storyInput,
-  z.object({ stories: z.array(storyInput).min(1).max(10_000) }),
-  z.object({
+  z.strictObject({ stories: z.array(storyInput).min(1).max(10_000) }),
+  z.strictObject({
     jsonl: z.string().min(1).describe('JSONL stories, one {"id","text","date"?,"title"?,"url"?,"source"?} a line'),
     file: z.string().max(300).default('upload.jsonl').describe('named in problems'),
     date: isoDate.optional().describe('for lines without a date'),
