@@ -103,7 +103,7 @@ try {
   let n = 0;
   await load('  the same, every answer uncached', {
     url, connections, duration,
-    requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: `/api/dyads/${PAIRS[n % PAIRS.length]![0]}/${PAIRS[n % PAIRS.length]![1]}?nocache=${n++}` }) }],
+    requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: `/api/dyads/${PAIRS[n % PAIRS.length]![0]}/${PAIRS[n % PAIRS.length]![1]}?_=${n++}` }) }],
   });
   const text = article();
   await fetch(`${url}/api/code`, { method: 'POST', body: JSON.stringify({ text, date: '2021-12-01' }) });

@@ -161,6 +161,10 @@ describe('api: events and search', () => {
     expect(new Set(ids).size).toBe(15);
     await rejects(400, () => get('/api/events?actor=Ruritania'), /query.actor: "Ruritania" is not a known state/);
     await rejects(400, () => get('/api/events?type=HUG'), /query.type/);
+    await rejects(400, () => get('/api/events?actr=SRB'), /query.actr: not a parameter of this endpoint \(it takes actor, recipient, type, quad, from, to, certainty, source, after, limit\)/);
+    await rejects(400, () => get('/api/stats?format=csv'), /query.format: not a parameter of this endpoint \(it takes none\)/);
+    // A cache buster is let through.
+    expect((await get('/api/events?actor=SRB&_=1700000000')).status).toBe(200);
     await rejects(400, () => get('/api/events?quad=5&limit=0'), /query.quad.*query.limit/);
     await rejects(400, () => get('/api/events?from=yesterday'), /query.from/);
     await rejects(400, () => get('/api/events?source=rumour'), /query.source/);

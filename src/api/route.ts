@@ -60,6 +60,19 @@ function check<S extends z.ZodType>(where: string, schema: S | undefined, value:
 
 const JSON_TYPE = { 'content-type': 'application/json; charset=UTF-8' };
 
+/**
+ * The query, or a 400 naming a parameter the endpoint does not take: a misspelt filter ("actr") must not return
+ * everything. Names starting with "_" are let through unread, as cache busters (`?_=1700000000`).
+ */
+function knownOnly(schema: Obj | undefined, query: Record<string, string>): Record<string, string> {
+  const known = Object.keys(schema?.shape ?? {});
+  const unknown = Object.keys(query).filter((k) => !known.includes(k) && !k.startsWith('_'));
+  if (unknown.length) {
+    throw badRequest(unknown.map((k) => `query.${k}: not a parameter of this endpoint (${known.length ? `it takes ${known.join(', ')}` : 'it takes none'})`).join('; '));
+  }
+  return query;
+}
+
 /** A route: its documentation and input schemas, and a handler that gets checked input and returns what to send as JSON, or a Response (another status). */
 export function route<P extends Obj = z.ZodObject<{}>, Q extends Obj = z.ZodObject<{}>, B extends z.ZodType = z.ZodUnknown>(
   doc: RouteDoc<P, Q, B>,
@@ -81,7 +94,7 @@ export function route<P extends Obj = z.ZodObject<{}>, Q extends Obj = z.ZodObje
         const hit = key ? env.cache.get(key, version) : undefined;
         if (hit !== undefined) return c.body(hit, 200, JSON_TYPE);
         const params = check('path', doc.params, c.req.param());
-        const query = check('query', doc.query, c.req.query());
+        const query = check('query', doc.query, knownOnly(doc.query, c.req.query()));
         let body: unknown;
         let raw = Buffer.alloc(0);
         if (doc.body) {
