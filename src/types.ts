@@ -484,6 +484,8 @@ export interface EventFilter extends BaseFilter {
   readonly certainty?: readonly Certainty[];
   /** Only these stored event ids (the evidence behind a number). */
   readonly ids?: readonly number[];
+  /** Only these uids (a coded record's id, `gdelt:955110007` for an imported row). */
+  readonly uids?: readonly string[];
 }
 
 /** An event as stored: the PLOVER record plus where it came from and its cluster. */

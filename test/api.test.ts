@@ -180,7 +180,9 @@ describe('api: events and search', () => {
     expect(r.body.story).toMatchObject({ story_id: 'seed', outlet: 'Test Wire' });
     expect(r.body.cluster).toMatchObject({ id: aid!.cluster, members: expect.arrayContaining([aid!.rowid]) });
     await rejects(404, () => get('/api/events/99999'));
-    await rejects(400, () => get('/api/events/abc'), /path.id/);
+    // Its uid (the record's id) finds it too.
+    expect((await get(`/api/events/${encodeURIComponent(aid!.uid)}`)).body).toEqual(r.body);
+    await rejects(404, () => get('/api/events/abc'), /no stored event abc/);
   });
 
   it('searches sentences and rejects queries the full-text engine cannot read', async () => {

@@ -32,6 +32,8 @@ export function storeContract(name: string, make: () => Store): void {
       const events = [...store.events({})];
       expect(events.map((e) => e.record.event)).toEqual(['AID', 'THREATEN']);
       expect(events[0]!.story?.story_id).toBe('s1');
+      expect([...store.events({ uids: [events[1]!.uid] })].map((e) => e.rowid)).toEqual([events[1]!.rowid]);
+      expect([...store.events({ uids: [] })]).toEqual([]);
       expect(store.stats()).toMatchObject({ stories: 1, sentences: 2, events: { coded: 2, imported: 0 } });
       // The size counts what is stored, even while it waits in the write-ahead log: more than an empty page.
       expect(store.stats().bytes).toBeGreaterThan(16_384);

@@ -37,11 +37,11 @@ export function eventRoutes(store: Store): Route[] {
     }),
     route({
       method: 'get', path: '/api/events/{id}', tag: 'events', summary: 'One event with its evidence: record, sentence, story, claimant and cluster', cached: true,
-      params: z.object({ id: z.coerce.number().int().min(1) }),
+      params: z.object({ id: z.string().min(1).max(400).describe("the event's stored id (rowid) or its uid: a coded record's id, gdelt:955110007 for an imported row") }),
       responses: { 200: '{event: StoredEvent, sentence, story, claimant (Attribution, null for imported events), cluster (Cluster or null)}' },
       errors: { 404: 'no stored event has this id' },
     }, ({ params }) => {
-      const [e] = [...store.events({ ids: [params.id] })];
+      const [e] = [...store.events(/^\d+$/.test(params.id) ? { ids: [Number(params.id)] } : { uids: [params.id] })];
       if (!e) throw notFound(`no stored event ${params.id}`);
       return evidence(store, e);
     }),

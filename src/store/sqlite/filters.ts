@@ -25,6 +25,7 @@ export function whereClause(f: EventFilter, alias: string): { sql: string; param
   if (f.quad?.length) where.push(`${alias}.quad IN (${list('quad', f.quad)})`);
   if (f.certainty?.length) where.push(`${alias}.certainty IN (${list('certainty', f.certainty)})`);
   if (f.ids) where.push(f.ids.length ? `${alias}.id IN (${list('id', f.ids)})` : '0');
+  if (f.uids) where.push(f.uids.length ? `${alias}.uid IN (${list('uid', f.uids)})` : '0');
   if (f.source) {
     where.push(`${alias}.source = @source`);
     params.source = f.source;
