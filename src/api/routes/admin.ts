@@ -79,10 +79,14 @@ export function adminRoutes(store: Store, model: Model, importBytes: number): Ro
         file: z.string().trim().min(1).max(300).default('upload').describe('the file name, kept as provenance'),
       }),
       raw: 'application/octet-stream', maxBytes: importBytes,
-      responses: { 201: '{file, format, rows, imported, skipped, duplicates, passed, files (those imported: the file, or those its zip holds), clusters, problems (the first 50)}' },
+      responses: {
+        200: 'nothing new: every row was a duplicate or skipped (the same answer as for 201)',
+        201: '{file, format, rows, imported, skipped, duplicates, passed, files (those imported: the file, or those its zip holds), clusters, problems (the first 50)}',
+      },
     }, async ({ query, raw, c }) => {
       if (raw.length === 0) throw badRequest('the body is empty: send the dataset file');
-      return c.json(await importFile(store, query.format, query.file, raw, importBytes), 201);
+      const result = await importFile(store, query.format, query.file, raw, importBytes);
+      return c.json(result, result.imported ? 201 : 200);
     }),
   ];
 }
