@@ -184,6 +184,9 @@ describe('entente import: empty files and folders', () => {
     ['a file of blank lines', () => put('blank.CSV', '\n\r\n  \n'), /blank\.CSV: empty file: nothing to import/],
     ['an empty gzipped file', () => put('empty.CSV.gz', gzipSync('')), /empty\.CSV\.gz: empty file: nothing to import/],
     ['an empty file in a zip', () => put('empty.zip', zip([['a.CSV', '']])), /empty\.zip\/a\.CSV: empty file: nothing to import/],
+    // Bytes that are not text (here a bzip2 header and binary): refused whole, not a problem per "row".
+    ['a binary file', () => put('data.CSV.bz2', Buffer.from([0x42, 0x5a, 0x68, 0x39, 0x31, 0x41, 0x59, 0x26, 0x53, 0x59, 0x00, 0x01, 0xff, 0xfe, 0x0a, 0x03, 0x9c])),
+      /data\.CSV\.bz2: a binary file, not a dataset in text \(compressed in a format other than gzip or zip\?\)/],
     ['a folder with only a hidden file and an empty folder', () => {
       const folder = join(dir, 'nothing');
       mkdirSync(join(folder, 'sub'), { recursive: true });

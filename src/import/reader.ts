@@ -27,6 +27,10 @@ export class DatasetReader {
   read(line: Line): ImportedEvent | undefined {
     if (line.text.trim() === '') return undefined;
     if (line.invalid) {
+      // Control bytes in a first line that is not UTF-8: not text at all (another archive format, an image).
+      if (!this.started && /[\u0000-\u0008\u000e-\u001f]/.test(line.text)) {
+        throw new DatasetFileError('a binary file, not a dataset in text (compressed in a format other than gzip or zip?)');
+      }
       this.rows++;
       this.skipped++;
       this.onProblem({ file: this.file, line: line.lineNo, message: 'invalid UTF-8: row skipped' });

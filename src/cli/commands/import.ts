@@ -5,6 +5,7 @@ import type { Dataset, ImportedEvent, Store } from '../../types.js';
 import { estimateLines, readLineBatches, type Line } from '../../import/lines.js';
 import { DatasetReader } from '../../import/reader.js';
 import { DB_HELP } from '../db.js';
+import { counted } from '../words.js';
 import { clusterProgress, progress } from '../progress.js';
 import { memoryGuard, problemReporter, reportProblem, UsageError, type Io } from '../io.js';
 import { datasetFiles, DatasetFileError, openDataset, sample, type DatasetFile, type DatasetPart } from '../../import/files.js';
@@ -160,7 +161,7 @@ async function importFile(store: Store, format: Dataset, path: string, batchSize
       const secs = (performance.now() - started) / 1000;
       if (c.skipped || c.damaged) failed++;
       const total = c.rows + c.passed;
-      io.err(`${part.name}: ${total} rows: ${c.imported} imported, ${c.skipped} skipped (malformed), ${c.duplicates} duplicates, ${c.passed} not coded in PLOVER; ${secs.toFixed(1)} s (${Math.round(total / Math.max(secs, 0.001))} rows/s)\n`);
+      io.err(`${part.name}: ${counted(total, 'row')}: ${c.imported} imported, ${c.skipped} skipped (malformed), ${c.duplicates} duplicates, ${c.passed} not coded in PLOVER; ${secs.toFixed(1)} s (${Math.round(total / Math.max(secs, 0.001))} rows/s)\n`);
     }
   } finally {
     await file.close();
