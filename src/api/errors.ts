@@ -34,7 +34,10 @@ export function onError(err: Error, c: Context): Response {
   if (err instanceof ApiError) return errorBody(c, err.status, err.error, err.detail, err.extra);
   const sqlite = (err as { code?: string }).code;
   if (sqlite === 'SQLITE_FULL') return errorBody(c, 507, 'insufficient storage', 'the store is full: nothing was written');
-  if (sqlite === 'SQLITE_BUSY') return errorBody(c, 503, 'busy', 'the store is busy with another writer: try again');
+  if (sqlite === 'SQLITE_BUSY') {
+    c.header('Retry-After', '5');
+    return errorBody(c, 503, 'busy', 'the store is busy with another writer (an import or ingest): nothing was written; try again');
+  }
   process.stderr.write(`entente serve: ${c.req.method} ${c.req.path}: ${err.stack ?? err.message}\n`);
   return errorBody(c, 500, 'internal error', 'the server failed to answer this request; nothing was written');
 }
