@@ -250,7 +250,7 @@ describe('api: store, import and meta', () => {
     const cut = await upload('cut.CSV.gz', whole.subarray(0, whole.length >> 1));
     expect(cut).toMatchObject({ status: 400, body: { detail: expect.stringMatching(/cut\.CSV\.gz: the file is damaged or ends early .*nothing imported/) } });
     expect((await upload('bad.zip', Buffer.from('PK\u0003\u0004 not really'))).body.detail).toMatch(/bad\.zip: not a readable zip archive/);
-    expect((await upload('icews.tab', readFileSync(join(ROOT, 'samples', 'icews.tab')))).body.detail).toMatch(/^icews\.tab: a header row, not a GDELT 2\.0 events export .*: is this ICEWS\? \(try --format icews\): nothing imported$/);
+    expect((await upload('icews.tab', readFileSync(join(ROOT, 'samples', 'icews.tab')))).body.detail).toMatch(/^icews\.tab: a header row, not a GDELT events export .*: is this ICEWS\? \(try --format icews\): nothing imported$/);
     const deflate64 = zip([['a.CSV', sample]]);
     deflate64.writeUInt16LE(9, 8);
     deflate64.writeUInt16LE(9, deflate64.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])) + 10);

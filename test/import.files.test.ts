@@ -165,7 +165,7 @@ describe('entente import: files of another format', () => {
     ['a JSON array as PLOVER', 'plover', () => put('array.json', JSON.stringify([{ id: 'r1' }, { id: 'r2' }], null, 2)), 'plover.jsonl',
       /array\.json: a JSON array, not JSON lines \(one record a line; jq -c '\.\[\]' converts it\)/],
     ['gzipped ICEWS as GDELT', 'gdelt', () => put('icews.tab.gz', gzipSync(readFileSync(join(ROOT, 'samples', 'icews.tab')))), 'gdelt.export.CSV',
-      /icews\.tab\.gz: a header row, not a GDELT 2\.0 events export \(tab-separated rows, no header\): is this ICEWS\? \(try --format icews\)/],
+      /icews\.tab\.gz: a header row, not a GDELT events export \(tab-separated rows, no header\): is this ICEWS\? \(try --format icews\)/],
   ])('a file of another format (%s) is refused in one line, counted as failed, and the next file imports', (name, format, wrong, good, message) => {
     const path = wrong();
     const r = run(['import', '--db', join(dir, `wrong-${name.replace(/\W/g, '')}.db`), '--format', format, path, join(ROOT, 'samples', good)]);

@@ -15,9 +15,9 @@ describe('import: a file of another format is told by its first line', () => {
   const TRY = (name: string, format: string): string => `: is this ${name}? (try --format ${format})`;
   it.each([
     ['gdelt', gdelt, null],
-    ['gdelt', icews, `a header row, not a GDELT 2.0 events export (tab-separated rows, no header)${TRY('ICEWS', 'icews')}`],
-    ['gdelt', polecat, `a header row, not a GDELT 2.0 events export (tab-separated rows, no header)${TRY('POLECAT', 'polecat')}`],
-    ['gdelt', plover, `JSON, not a GDELT 2.0 events export (tab-separated rows, no header)${TRY('PLOVER JSONL', 'plover')}`],
+    ['gdelt', icews, `a header row, not a GDELT events export (tab-separated rows, no header)${TRY('ICEWS', 'icews')}`],
+    ['gdelt', polecat, `a header row, not a GDELT events export (tab-separated rows, no header)${TRY('POLECAT', 'polecat')}`],
+    ['gdelt', plover, `JSON, not a GDELT events export (tab-separated rows, no header)${TRY('PLOVER JSONL', 'plover')}`],
     ['gdelt', 'GLOBALEVENTID\tSQLDATE', null],
     ['gdelt', '0-0\t0-1\t0-2', null],
     ['icews', icews, null],

@@ -12,6 +12,5 @@ export const FORMATS: Record<Dataset, ImportFormat> = { gdelt, icews, polecat, p
 
 export { cameoMapping, lookupCameo, ploverScore, type CameoMapping, type Score } from './cameo.js';
 export { cameoCountry, cameoRegion, countryByName, countryCode, fipsCountry, type CountryRef } from './countries.js';
-export { GDELT_COLUMNS } from './formats/gdelt.js';
 export { ICEWS_COLUMNS } from './formats/icews.js';
 export { POLECAT_COLUMNS } from './formats/polecat.js';

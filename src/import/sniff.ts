@@ -4,7 +4,7 @@
  */
 import type { Dataset, ImportFormat } from '../types.js';
 import { headerNames, splitTabs } from './formats/common.js';
-import { GDELT_COLUMNS } from './formats/gdelt.js';
+import { GDELT_LAYOUTS } from './formats/gdelt.js';
 
 const NAMES: Readonly<Record<Dataset, string>> = { gdelt: 'GDELT', icews: 'ICEWS', polecat: 'POLECAT', plover: 'PLOVER JSONL' };
 
@@ -14,7 +14,7 @@ export function looksLike(first: string): Dataset | null {
   const names = headerNames(first);
   if (names.has('event id')) return names.has('cameo code') ? 'icews' : names.has('event type') ? 'polecat' : null;
   const fields = splitTabs(first);
-  return fields.length === GDELT_COLUMNS && /^(\d+|GLOBALEVENTID)$/.test(fields[0]!.trim()) ? 'gdelt' : null;
+  return GDELT_LAYOUTS.includes(fields.length) && /^(\d+|GLOBALEVENTID)$/.test(fields[0]!.trim()) ? 'gdelt' : null;
 }
 
 /** Why a file whose first non-blank line is `first` cannot be read in `format`, with the format it looks like; null when it can. */

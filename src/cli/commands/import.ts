@@ -212,7 +212,7 @@ export async function runImport(paths: string[], flags: ImportFlags, io: Io): Pr
 export function registerImport(program: Command, io: Io, done: (code: number) => void): void {
   program
     .command('import')
-    .description('import an existing event dataset into the store (POLECAT, ICEWS, GDELT 2.0 events, PLOVER JSONL)')
+    .description('import an existing event dataset into the store (POLECAT, ICEWS, GDELT 1.0 or 2.0 events, PLOVER JSONL)')
     .argument('<files...>', 'dataset files, gzipped or zipped as downloaded, or folders of them; - reads standard input')
     .requiredOption('--format <format>', 'polecat, icews, gdelt or plover')
     .option('--db <file>', DB_HELP)

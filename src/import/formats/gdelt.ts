@@ -1,8 +1,10 @@
 /**
- * GDELT 2.0 Events export: tab-separated, no header, 61 columns (GDELT Event Codebook V2.0).
- * Actors are CAMEO actor codes with a CAMEO country code and type codes; the place is ActionGeo, whose
- * country is a FIPS 10-4 code. Speed matters here: one indexOf pass per line, only the fields used are sliced,
- * and code lookups and repeated actor and place blocks are memoised.
+ * GDELT Events: tab-separated, no header. A 2.0 export has 61 columns (GDELT Event Codebook V2.0); a 1.0 daily file
+ * 58 and a 1.0 historical backfile 57, without SOURCEURL (Codebook V1.03). Their first 35 columns are the same; 1.0's
+ * geography blocks have no ADM2Code, so ActionGeo and what follows sit earlier. The layout is told by the number of
+ * columns of each row. Actors are CAMEO actor codes with a CAMEO country code and type codes; the place is
+ * ActionGeo, whose country is a FIPS 10-4 code. Speed matters here: one indexOf pass per line, only the fields used
+ * are sliced, and code lookups and repeated actor and place blocks are memoised.
  */
 import type { Entity, ImportFormat, ImportRow, Place } from '../../types.js';
 import { cameoMapping } from '../cameo.js';
@@ -10,13 +12,29 @@ import { cameoCountry, cameoRegion, fipsCountry } from '../countries.js';
 import { cameoOrganization, cameoSector } from '../sectors.js';
 import { blank, compactDate, countryEntity, decimal, headerNames, importedPlace, problem, provenance } from './common.js';
 
-export const GDELT_COLUMNS = 61;
+/** The most columns a row has (2.0's). */
+const GDELT_COLUMNS = 61;
 
-/** Column positions in the GDELT 2.0 export. */
-const C = {
-  id: 0, date: 1, actor1: 5, actor2: 15, eventCode: 26, actionGeoType: 51, actionGeoName: 52, actionGeoCountry: 53,
-  actionGeoLat: 56, actionGeoLon: 57, url: 60,
-} as const;
+/** Where a layout keeps what is read besides the actors: ActionGeo's fields and SOURCEURL (-1: none). */
+interface Layout {
+  /** What ids get in front of GDELT's own, so that another edition's numbering cannot collide with 2.0's. */
+  readonly idPrefix: string;
+  readonly geoType: number;
+  readonly geoName: number;
+  readonly geoCountry: number;
+  readonly geoLat: number;
+  readonly geoLon: number;
+  readonly url: number;
+}
+
+const V2: Layout = { idPrefix: '', geoType: 51, geoName: 52, geoCountry: 53, geoLat: 56, geoLon: 57, url: 60 };
+const V1: Layout = { idPrefix: '1.0/', geoType: 49, geoName: 50, geoCountry: 51, geoLat: 53, geoLon: 54, url: 57 };
+const LAYOUTS: ReadonlyMap<number, Layout> = new Map([[61, V2], [58, V1], [57, { ...V1, url: -1 }]]);
+/** The numbers of columns a GDELT events row may have. */
+export const GDELT_LAYOUTS: readonly number[] = [...LAYOUTS.keys()];
+
+/** Column positions common to every layout. */
+const C = { id: 0, date: 1, actor1: 5, actor2: 15, eventCode: 26 } as const;
 
 /** Offsets within an actor's block of ten: Code, Name, CountryCode, KnownGroupCode, ..., Type1Code, Type2Code, Type3Code. */
 const A = { code: 0, name: 1, country: 2, group: 3, type1: 7, type2: 8, type3: 9 } as const;
@@ -28,6 +46,7 @@ const A = { code: 0, name: 1, country: 2, group: 3, type1: 7, type2: 8, type3: 9
 const TABS = new Int32Array(GDELT_COLUMNS);
 let line = '';
 let lineEnd = 0;
+let fields = 0;
 
 /** Count the fields of `text` and remember where the first GDELT_COLUMNS - 1 tabs are. */
 function scan(text: string): number {
@@ -40,11 +59,12 @@ function scan(text: string): number {
     n++;
     p = text.indexOf('\t', p + 1);
   }
-  return n + 1;
+  fields = n + 1;
+  return fields;
 }
 
-/** Field i of the scanned line (only after scan() found exactly GDELT_COLUMNS fields). */
-const field = (i: number): string => line.slice(i === 0 ? 0 : TABS[i - 1]! + 1, i === GDELT_COLUMNS - 1 ? lineEnd : TABS[i]!);
+/** Field i of the scanned line (only after scan() found the columns of a layout). */
+const field = (i: number): string => line.slice(i === 0 ? 0 : TABS[i - 1]! + 1, i === fields - 1 ? lineEnd : TABS[i]!);
 
 /** The raw text of fields [from, to] of the scanned line, tabs included. */
 const span = (from: number, to: number): string => line.slice(TABS[from - 1]! + 1, TABS[to]!);
@@ -125,22 +145,24 @@ function actor(which: 0 | 1, code: string): Entity | Region | string {
   return r.sector ? { code: r.code, sector: r.sector, entity_text: name } : { code: r.code, entity_text: name };
 }
 
-function actionGeo(): Place | null {
-  const type = field(C.actionGeoType);
+function actionGeo(l: Layout): Place | null {
+  const type = field(l.geoType);
   if (!type || type === '0') return null;
-  const name = field(C.actionGeoName);
+  const name = field(l.geoName);
   if (!name) return null;
-  const fips = field(C.actionGeoCountry);
+  const fips = field(l.geoCountry);
   const country = fips ? fipsCountry(fips)?.code ?? '' : '';
-  return importedPlace(name, country, decimal(field(C.actionGeoLat)), decimal(field(C.actionGeoLon)), 'GDELT ActionGeo');
+  return importedPlace(name, country, decimal(field(l.geoLat)), decimal(field(l.geoLon)), 'GDELT ActionGeo');
 }
 
 export function parseGdeltLine(text: string, lineNo: number, file: string): ImportRow {
   if (blank(text) || text.startsWith('GLOBALEVENTID')) return null;
   const n = scan(text);
-  if (n !== GDELT_COLUMNS) return problem(file, lineNo, `expected ${GDELT_COLUMNS} tab-separated columns (GDELT 2.0 events export), found ${n}`);
-  const id = field(C.id);
-  if (!id) return problem(file, lineNo, 'GLOBALEVENTID is empty');
+  const layout = LAYOUTS.get(n);
+  if (!layout) return problem(file, lineNo, `expected 61 tab-separated columns (GDELT 2.0 events export) or 57–58 (GDELT 1.0), found ${n}`);
+  const given = field(C.id);
+  if (!given) return problem(file, lineNo, 'GLOBALEVENTID is empty');
+  const id = layout.idPrefix + given;
   const rawDate = field(C.date);
   const date = compactDate(rawDate);
   if (!date) return problem(file, lineNo, `SQLDATE "${rawDate}" is not a valid date (YYYYMMDD)`);
@@ -161,13 +183,13 @@ export function parseGdeltLine(text: string, lineNo: number, file: string): Impo
     if ('region' in a2) return null;
     recipient = [a2];
   }
-  const url = field(C.url) || null;
+  const url = (layout.url >= 0 && field(layout.url)) || null;
   return {
     ok: true,
     event: {
       source_id: id, date, date_precision: 'day', actor: [a1], recipient,
       event: m.type, mode: m.mode, context: m.context, quad_code: m.score.quad_code, event_scale: m.score.event_scale,
-      event_text: null, event_loc: actionGeo(), size: null, text: null, url,
+      event_text: null, event_loc: actionGeo(layout), size: null, text: null, url,
       original_code: eventCode, mapping: m.mapping, provenance: provenance('gdelt', file, lineNo, id, url),
     },
   };
@@ -178,6 +200,6 @@ export const gdelt: ImportFormat = {
   header: false,
   parseLine: (line, lineNo, file) => parseGdeltLine(line, lineNo, file),
   // JSON, or a header naming Dataverse's columns: another kind of file (a short or garbled row is a row's problem).
-  refuse: (first) => (/^\s*[[{]/.test(first) ? 'JSON, not a GDELT 2.0 events export (tab-separated rows, no header)'
-    : headerNames(first).has('event id') ? 'a header row, not a GDELT 2.0 events export (tab-separated rows, no header)' : null),
+  refuse: (first) => (/^\s*[[{]/.test(first) ? 'JSON, not a GDELT events export (tab-separated rows, no header)'
+    : headerNames(first).has('event id') ? 'a header row, not a GDELT events export (tab-separated rows, no header)' : null),
 };
