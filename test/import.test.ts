@@ -293,6 +293,7 @@ function readSample(dataset: Dataset, name: string): { ok: number; skipped: numb
 describe('import: samples', () => {
   it.each([
     ['gdelt', 'gdelt.export.CSV', 28, 2, ['13: expected 61 tab-separated columns (GDELT 2.0 events export) or 57–58 (GDELT 1.0), found 20', '26: SQLDATE "20201032" is not a valid date (YYYYMMDD)']],
+    ['gdelt', 'gdelt1.export.CSV', 28, 2, ['13: expected 61 tab-separated columns (GDELT 2.0 events export) or 57–58 (GDELT 1.0), found 20', '26: SQLDATE "20201032" is not a valid date (YYYYMMDD)']],
     ['icews', 'icews.tab', 27, 1, ['14: expected 20 tab-separated columns (ICEWS header), found 7', '23: Event Date "05/10/2020" is not a valid date (YYYY-MM-DD)']],
     ['polecat', 'polecat.tab', 27, 0, ['12: expected 40 tab-separated columns (POLECAT header), found 7', '21: Event Type "FIGHTING" is not a PLOVER event type']],
     ['plover', 'plover.jsonl', 13, 1, [/^6: not valid JSON/, '13: actor is missing: a PLOVER event needs an actor']],
