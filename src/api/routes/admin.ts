@@ -72,7 +72,7 @@ export function adminRoutes(store: Store, model: Model, importBytes: number): Ro
       return { states: q ? all.filter((s) => s.name.toLowerCase().includes(q) || s.code.toLowerCase() === q) : all };
     }),
     route({
-      method: 'post', path: '/api/import', tag: 'store', summary: 'Import one dataset file (POLECAT, ICEWS, GDELT 2.0 events, PLOVER JSONL)',
+      method: 'post', path: '/api/import', tag: 'store', summary: 'Import one dataset file (POLECAT, ICEWS, GDELT 1.0 or 2.0 events, PLOVER JSONL)',
       description: 'The body is the file itself, plain, gzipped or zipped as downloaded (each file a zip holds is imported). It is imported in one transaction with its clustering: an error leaves the store as it was. Malformed rows are skipped and counted, as by `entente import`; a file of another format (its first line tells) is refused with 400.',
       query: z.object({
         format: z.enum(datasets).describe(datasets.join(', ')),
