@@ -48,7 +48,7 @@ export function eventRoutes(store: Store): Route[] {
     route({
       method: 'get', path: '/api/search', tag: 'events', summary: 'Full-text search over stored sentences, with their events', cached: true,
       query: z.object({
-        q: z.string().trim().min(1, 'give words to search for').max(500).describe('words that must all occur; AND, OR, NOT and "quoted phrases" work too'),
+        q: z.string().trim().min(1, 'give words to search for').max(500).describe('words that must all occur; AND, OR, NOT, (parentheses), "quoted phrases" and prefixes (Ira*) work too'),
         limit: limit(20, 200),
       }),
       responses: { 200: '{query, hits: SearchHit[]}: each hit is a sentence with the matched words marked [like this], and its events' },

@@ -89,7 +89,7 @@ export function registerQuery(program: Command, io: Io, done: (code: number) => 
   program
     .command('search')
     .description('full-text search over stored sentences, with their events')
-    .argument('<query>', 'words that must all occur ("ammunition Armenia"); AND, OR, NOT and "quoted phrases" work too')
+    .argument('<query>', 'words that must all occur ("ammunition Armenia"); AND, OR, NOT, (parentheses), "quoted phrases" and prefixes (Ira*) work too')
     .option('--db <file>', DB_HELP)
     .option('--limit <n>', 'at most n sentences (default 20; 0: no limit)')
     .option('--format <format>', 'text (default) or jsonl')

@@ -153,10 +153,20 @@ export class Reader {
   }
 }
 
-/** Words become quoted FTS5 terms (all must match); AND, OR, NOT and quoted phrases pass through. */
+/**
+ * Words become quoted FTS5 terms (all must match), so that punctuation in them is not syntax; AND, OR, NOT,
+ * parentheses and quoted phrases pass through, and a word ending in `*` is a prefix (`Ira*`: Iran, Iraq).
+ */
 export function ftsQuery(query: string): string {
-  const parts = query.match(/"[^"]*"|\S+/g) ?? [];
-  return parts.map((p) => (p.startsWith('"') || /^(AND|OR|NOT)$/.test(p) ? p : `"${p.replace(/"/g, '')}"`)).join(' ') || '""';
+  // An unclosed quote runs to the end and reaches FTS5 as it is, which says so.
+  const parts = query.match(/"[^"]*"\*?|"[^"]*$|[()]|[^\s()"]+/g) ?? [];
+  const terms = parts.flatMap((p) => {
+    if (p.startsWith('"') || p === '(' || p === ')' || /^(AND|OR|NOT)$/.test(p)) return [p];
+    const prefix = p.endsWith('*');
+    const word = (prefix ? p.slice(0, -1) : p).replace(/[*"]/g, '');
+    return word ? [`"${word}"${prefix ? '*' : ''}`] : [];
+  });
+  return terms.join(' ') || '""';
 }
 
 /** A cluster's columns, with its members' ids as a JSON list in id order. */
