@@ -94,6 +94,9 @@ describe('recode: the coder includes the user\'s actor and rule files', () => {
     };
     expect(runCli(['ingest', '--db', db, '--date', '2021-12-01', text]).code).toBe(0);
     expect(actorOf()).not.toContain('FRD');
+    // Ingest with the file leaves the stored story as it is, and says how to apply the file to it.
+    const again = runCli(['ingest', '--db', db, '--date', '2021-12-01', '--actors', actors, text]);
+    expect(again.err).toMatch(/^nothing changed: the story is already in .*\nsome stored stories were coded by another coder than entente \S+\+[0-9a-f]{8} .*: entente recode with the same --actors and --rules re-codes them\n$/);
     const recoded = runCli(['recode', '--db', db, '--actors', actors]);
     expect(recoded.out).toMatch(/^recoded 1 stor\w+ with entente \d+\.\d+\.\d+\+[0-9a-f]{8}: 1 event/);
     expect(actorOf()).toEqual(['FRD']);
