@@ -653,10 +653,10 @@ export interface Store {
   /** Bring the sums behind tally() and windowActs() up to date; returns the dyads rebuilt. */
   refreshTallies(): number;
   /**
-   * Sentences matching a full-text query, best first, at most `limit` (0: all). A query the full-text engine cannot
-   * parse throws a SearchError.
+   * Sentences matching a full-text query, best first, at most `limit` (0: all) after skipping `offset` (paging). A
+   * query the full-text engine cannot parse throws a SearchError.
    */
-  search(query: string, limit: number): SearchHit[];
+  search(query: string, limit: number, offset?: number): SearchHit[];
   /** Re-run the cluster rule over the events (all, or those not yet clustered) and store the clusters. */
   recluster(scope: 'all' | 'new', progress?: ClusterProgress): { clusters: number; events: number };
   /** Clusters in date order, streamed: do not write to the store while iterating. */

@@ -50,11 +50,13 @@ export function eventRoutes(store: Store): Route[] {
       query: z.object({
         q: z.string().trim().min(1, 'give words to search for').max(500).describe('words that must all occur; AND, OR, NOT, (parentheses), "quoted phrases" and prefixes (Ira*) work too'),
         limit: limit(20, 200),
+        offset: z.coerce.number().int().min(0).max(1_000_000).default(0).describe('hits to skip: the `next` of the previous page'),
       }),
-      responses: { 200: '{query, hits: SearchHit[]}: each hit is a sentence with the matched words marked [like this], and its events' },
+      responses: { 200: '{query, hits: SearchHit[], next}: each hit is a sentence with the matched words marked [like this], and its events, best first; pass `next` as `offset` for the next page (null: no more)' },
     }, ({ query }) => {
       try {
-        return { query: query.q, hits: store.search(query.q, query.limit) };
+        const hits = store.search(query.q, query.limit, query.offset);
+        return { query: query.q, hits, next: hits.length === query.limit ? query.offset + hits.length : null };
       } catch (err) {
         if (err instanceof SearchError) throw badRequest(err.message);
         throw err;

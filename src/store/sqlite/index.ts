@@ -119,8 +119,8 @@ export class SqliteStore implements Store {
     return [...counts.values()].sort((x, y) => x.period.localeCompare(y.period) || x.event.localeCompare(y.event));
   }
 
-  search(query: string, limit: number): SearchHit[] {
-    return this.reader.search(query, limit);
+  search(query: string, limit: number, offset = 0): SearchHit[] {
+    return this.reader.search(query, limit, offset);
   }
 
   recluster(scope: 'all' | 'new', progress?: ClusterProgress): { clusters: number; events: number } {

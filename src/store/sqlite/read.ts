@@ -100,12 +100,12 @@ export class Reader {
   }
 
   /** A query the full-text engine cannot parse ("unterminated string", "syntax error near ...") is a SearchError. */
-  search(query: string, limit: number): SearchHit[] {
+  search(query: string, limit: number, offset = 0): SearchHit[] {
     let hits: { id: number; seq: number; text: string; story_id: string; snippet: string }[];
     try {
       hits = this.db.prepare(`SELECT s.id, s.seq, s.text, st.story_id, snippet(sentences_fts, 0, '[', ']', '…', 16) AS snippet
         FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid JOIN stories st ON st.id = s.story
-        WHERE sentences_fts MATCH ? ORDER BY rank LIMIT ?`).all(ftsQuery(query), limit || -1) as typeof hits;
+        WHERE sentences_fts MATCH ? ORDER BY rank, s.id LIMIT ? OFFSET ?`).all(ftsQuery(query), limit || -1, offset) as typeof hits;
     } catch (err) {
       if ((err as { code?: string }).code === 'SQLITE_ERROR') throw new SearchError(`cannot search for ${JSON.stringify(query)}: ${(err as Error).message}`, { cause: err });
       throw err;
