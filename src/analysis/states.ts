@@ -31,9 +31,20 @@ export function resolveState(input: string): StateLookup {
   return { error: `"${v}" is not a known state code or name`, suggestions: pool.slice(0, 5).map((c) => `${c.code} (${c.name})`) };
 }
 
+/** The closest matches of a failed lookup as the end of its message: "; did you mean SRB (Serbia), ...?", or nothing. */
+export const didYouMean = (suggestions: readonly string[]): string => (suggestions.length ? `; did you mean ${suggestions.join(', ')}?` : '');
+
 /** Resolve or throw one readable error that lists the closest matches. */
 export function stateCode(input: string, what = 'state'): string {
   const r = resolveState(input);
   if ('code' in r) return r.code;
-  throw new Error(`${what}: ${r.error}${r.suggestions.length ? `; did you mean ${r.suggestions.join(', ')}?` : ''}`);
+  throw new Error(`${what}: ${r.error}${didYouMean(r.suggestions)}`);
+}
+
+/**
+ * A party of an event filter: a 3-letter code as given (actors are also IGO, UNO, EUR, ...), a longer value a
+ * state's name.
+ */
+export function partyLookup(input: string): StateLookup {
+  return /^[A-Za-z]{3}$/.test(input) ? { code: input.toUpperCase(), name: input.toUpperCase() } : resolveState(input);
 }

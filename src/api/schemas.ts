@@ -1,6 +1,6 @@
 /** Input schemas shared by the routes. Query values arrive as strings; these check and convert them. */
 import { z } from 'zod';
-import { resolveState } from '../analysis/states.js';
+import { didYouMean, partyLookup } from '../analysis/states.js';
 import { PLOVER_TYPES } from '../model/rules.js';
 import { toIsoDate } from '../pipeline/normalize/index.js';
 import type { Certainty, PloverEventType, QuadCode } from '../types.js';
@@ -16,10 +16,9 @@ export const codeList = z.string().transform((s, ctx) => {
   const values = list(s);
   if (values.length === 0) ctx.addIssue({ code: 'custom', message: 'expected 3-letter codes or state names, comma-separated (SRB,ARM)' });
   return values.map((c) => {
-    if (/^[A-Za-z]{3}$/.test(c)) return c.toUpperCase();
-    const state = resolveState(c);
-    if ('code' in state) return state.code;
-    ctx.addIssue({ code: 'custom', message: `${state.error}${state.suggestions.length ? `; did you mean ${state.suggestions.join(', ')}?` : ''}` });
+    const party = partyLookup(c);
+    if ('code' in party) return party.code;
+    ctx.addIssue({ code: 'custom', message: `${party.error}${didYouMean(party.suggestions)}` });
     return c;
   });
 });

@@ -1,4 +1,4 @@
-import { resolveState } from '../analysis/states.js';
+import { didYouMean, partyLookup } from '../analysis/states.js';
 import { PLOVER_TYPES } from '../model/rules.js';
 import { toIsoDate } from '../pipeline/normalize/index.js';
 import type { Certainty, EventFilter, PloverEventType, QuadCode } from '../types.js';
@@ -30,12 +30,10 @@ function list(flag: string, v: string | undefined): string[] {
  * and the source are taken in any case; a window whose --from is after its --to is an error, as in the API.
  */
 export function parseFilter(f: FilterFlags): EventFilter {
-  // A 3-letter code as given (actors are also IGO, UNO, EUR, ...); a longer value is a state's name, as in the analytics.
   const codes = (flag: string, v: string | undefined): string[] => list(flag, v).map((c) => {
-    if (/^[A-Za-z]{3}$/.test(c)) return c.toUpperCase();
-    const state = resolveState(c);
-    if ('code' in state) return state.code;
-    throw new UsageError(`--${flag}: ${state.error} (give a 3-letter code: ISO alpha-3, KOS, IGO, UNO, EUR, ...)${state.suggestions.length ? `; did you mean ${state.suggestions.join(', ')}?` : ''}`);
+    const party = partyLookup(c);
+    if ('code' in party) return party.code;
+    throw new UsageError(`--${flag}: ${party.error} (give a 3-letter code: ISO alpha-3, KOS, IGO, UNO, EUR, ...)${didYouMean(party.suggestions)}`);
   });
   const types = list('type', f.type).map((t) => {
     const u = t.toUpperCase();
