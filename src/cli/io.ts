@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { runInNewContext } from 'node:vm';
+import { located } from '../pipeline/normalize/index.js';
 import type { InputProblem } from '../types.js';
 
 /** The CLI's only contact with the process: where text goes. Tests pass their own. */
@@ -26,7 +27,7 @@ export function oneOf(flag: string, value: string, allowed: readonly string[]): 
 export class Failure extends Error {}
 
 export function reportProblem(io: Io, p: InputProblem): void {
-  io.err(`entente: ${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}\n`);
+  io.err(`entente: ${located(p)}: ${p.message}\n`);
 }
 
 /** Problems listed one by one for each file; the rest are counted. */

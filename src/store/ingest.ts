@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { codeStory } from '../pipeline/index.js';
+import { located } from '../pipeline/normalize/index.js';
 import { CODER_NAME } from '../pipeline/records/index.js';
 import type { InputProblem, IngestOutcome, Model, NormalizeResult, Store, Story } from '../types.js';
 
@@ -81,7 +82,7 @@ export async function ingest(items: AsyncIterable<NormalizeResult>, store: Store
       opts.onStory?.(item.story, 'unchanged');
       continue;
     }
-    seen.set(item.story.id, { hash, at: item.at ? `${item.at.file}${item.at.line ? `:${item.at.line}` : ''}` : 'earlier' });
+    seen.set(item.story.id, { hash, at: item.at ? located(item.at) : 'earlier' });
     hashes.add(hash);
     pending.push({ story: item.story, hash });
     if (pending.length >= size) flush();

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { codeStory } from '../../pipeline/index.js';
-import { normalizeDocument, normalizeJsonLine } from '../../pipeline/normalize/index.js';
+import { located, normalizeDocument, normalizeJsonLine } from '../../pipeline/normalize/index.js';
 import { contentHash, ingest } from '../../store/ingest.js';
 import type { InputProblem, Model, NormalizeResult, Store, Story } from '../../types.js';
 import { badRequest, notFound } from '../errors.js';
@@ -46,7 +46,7 @@ function sharedIds(results: readonly NormalizeResult[]): InputProblem[] {
   results.forEach((r, i) => {
     if (!r.ok) return;
     const at = r.at ?? { file: `stories[${i}]` };
-    const where = `${at.file}${at.line ? `:${at.line}` : ''}`;
+    const where = located(at);
     const hash = contentHash(r.story);
     const before = first.get(r.story.id);
     if (!before) first.set(r.story.id, { hash, where });
@@ -62,8 +62,7 @@ function storiesOf(body: z.output<typeof storiesBody>): Extract<NormalizeResult,
     : ('stories' in body ? body.stories : [body]).map((s, i) => toStory(s, `stories[${i}]`));
   const problems: InputProblem[] = [...results.flatMap((r) => (r.ok ? [] : [r.problem])), ...sharedIds(results)];
   if (problems.length) {
-    const where = (p: InputProblem): string => `${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}`;
-    throw badRequest(`${problems.length} stories cannot be coded, nothing was stored: ${problems.slice(0, 5).map(where).join('; ')}`, { problems });
+    throw badRequest(`${problems.length} stories cannot be coded, nothing was stored: ${problems.slice(0, 5).map((p) => `${located(p)}: ${p.message}`).join('; ')}`, { problems });
   }
   if (results.length === 0) throw badRequest('no stories in the body');
   return results as Extract<NormalizeResult, { ok: true }>[];

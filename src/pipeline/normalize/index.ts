@@ -1,5 +1,8 @@
 import { decode } from 'html-entities';
-import type { InputFormat, NormalizeResult, Story } from '../../types.js';
+import type { InputFormat, InputLocation, NormalizeResult, Story } from '../../types.js';
+
+/** Where an input item was read, as problems name it: "file:line", or the file alone. */
+export const located = (at: InputLocation): string => `${at.file}${at.line ? `:${at.line}` : ''}`;
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})/;
 
