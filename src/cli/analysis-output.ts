@@ -4,6 +4,7 @@ import type {
 } from '../types.js';
 import { clip } from './output.js';
 import { csvCell } from './store-output.js';
+import { counted } from './words.js';
 
 export type Lookup = ReadonlyMap<number, StoredEvent>;
 const isCoded = (r: PloverRecord | ImportedEvent): r is PloverRecord => 'attribution' in r;
@@ -74,7 +75,7 @@ export function testTable(tests: readonly PartnershipTest[], events: Lookup): st
   for (const t of tests) {
     if (t.partners.length === 0) continue;
     const w = t.window;
-    out.push(`Partnership test: ${t.focal} against ${t.adversary}, ${w.from} to ${w.to} (${w.source}${w.name ? `: ${w.name}` : ''}; ${w.events} material-conflict event${w.events === 1 ? '' : 's'})${t.confirmedOnly ? ', confirmed claims only' : ''}`);
+    out.push(`Partnership test: ${t.focal} against ${t.adversary}, ${w.from} to ${w.to} (${w.source}${w.name ? `: ${w.name}` : ''}; ${counted(w.events, 'material-conflict event')})${t.confirmedOnly ? ', confirmed claims only' : ''}`);
     out.push('partner  declared  verdict   aligned verbal/material  misaligned verbal/material  score  reason');
     for (const p of t.partners) {
       out.push(`${p.partner.padEnd(8)} ${(p.declared ? 'yes' : 'no').padEnd(9)} ${p.verdict.padEnd(9)} ${`${n(p.aligned.verbal)} / ${n(p.aligned.material)}`.padEnd(24)} ${`${n(p.misaligned.verbal)} / ${n(p.misaligned.material)}`.padEnd(27)} ${n(p.score).padStart(5)}  ${p.reason}`);
@@ -84,7 +85,7 @@ export function testTable(tests: readonly PartnershipTest[], events: Lookup): st
     }
     out.push('');
   }
-  if (quiet.length) out.push(`${quiet.length} window${quiet.length === 1 ? '' : 's'} with no partner (none declared before, none acting in it): ${quiet.map((t) => `${t.window.from}..${t.window.to} vs ${t.adversary}`).join('; ')}`, '');
+  if (quiet.length) out.push(`${counted(quiet.length, 'window')} with no partner (none declared before, none acting in it): ${quiet.map((t) => `${t.window.from}..${t.window.to} vs ${t.adversary}`).join('; ')}`, '');
   return out.join('\n');
 }
 
@@ -102,7 +103,7 @@ export function gapTable(g: GapReport, events: Lookup): string {
     out.push(`${p.period.padEnd(9)} ${n(p.said).padStart(4)} ${n(p.standing).padStart(9)} ${n(p.did).padStart(6)}  ${p.flagged ? 'GAP ' : '    '}  ${p.reason}`);
     if (p.flagged) for (const e of p.evidence) out.push(evidenceLine(e, events));
   }
-  out.push(`${g.flagged} period${g.flagged === 1 ? '' : 's'} flagged`);
+  out.push(`${counted(g.flagged, 'period')} flagged`);
   if (g.undated.length) out.push('undated evidence (dated only by publication; never counted in a period):', ...g.undated.map((e) => evidenceLine(e, events)));
   return out.join('\n') + '\n';
 }

@@ -49,8 +49,9 @@ export async function runIngest(paths: string[], flags: IngestFlags, io: Io): Pr
       ? `nothing changed: ${s.outcomes.unchanged === 1 ? 'the story is' : `all ${s.outcomes.unchanged} stories are`} already in ${store.path}\n`
       : `${store.path}: ${s.outcomes.new} new, ${s.outcomes.updated} updated, ${counted(s.outcomes.unchanged, 'unchanged story', 'unchanged stories')}; ${counted(s.events, 'event')}, ${counted(s.clusters, 'cluster')} updated; ${counted(s.problems, 'problem')}; ${secs.toFixed(1)} s (${Math.round(s.stories / Math.max(secs, 0.001))} stories/s)\n`);
     // Unchanged stories keep the events of the coder that stored them: say so when that is not this one.
-    if (s.outcomes.unchanged && !store.staleStories(coderId(model)).next().done) {
-      io.err(`some stored stories were coded by another coder than ${coderId(model)} (other --actors or --rules, or another version): entente recode${flags.actors?.length || flags.rules?.length ? ' with the same --actors and --rules' : ''} re-codes them\n`);
+    const coder = coderId(model);
+    if (s.outcomes.unchanged && !store.staleStories(coder).next().done) {
+      io.err(`some stored stories were coded by another coder than ${coder} (other --actors or --rules, or another version): entente recode${flags.actors?.length || flags.rules?.length ? ' with the same --actors and --rules' : ''} re-codes them\n`);
     }
     return s.problems ? 1 : 0;
   } finally {
