@@ -20,9 +20,6 @@ export interface Story {
   readonly source?: string;
 }
 
-/** What the store holds of a story: see Store.storyState. */
-export type StoryState = 'absent' | 'same' | 'changed' | 'copy';
-
 /** A problem with one input item (file, line). The batch goes on without it. */
 export interface InputProblem {
   readonly file: string;
@@ -620,11 +617,10 @@ export interface Store {
   readonly path: string;
   /** Run `fn` in one transaction: everything it writes commits together, or nothing does. */
   transaction<T>(fn: () => T): T;
-  /**
-   * Whether a story is new, already stored with the same content, stored with different content, or new under this
-   * id but stored with the same content (the content hash) under another id: a copy.
-   */
-  storyState(storyId: string, hash: string): StoryState;
+  /** Whether a story is new, already stored with the same content, or stored with different content. */
+  storyState(storyId: string, hash: string): 'absent' | 'same' | 'changed';
+  /** Whether a story with this content hash is stored, under any id. */
+  storedContent(hash: string): boolean;
   /** Store a coded story with its sentences and events, replacing an older version of it. */
   putStory(story: Story, sentences: readonly Sentence[], records: readonly PloverRecord[], hash: string, coder: string): IngestOutcome;
   beginImport(dataset: Dataset, file: string): number;

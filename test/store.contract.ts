@@ -27,8 +27,10 @@ export function storeContract(name: string, make: () => Store): void {
       put(store, s);
       expect(store.storyState('s1', contentHash(s))).toBe('same');
       expect(store.storyState('s1', 'other')).toBe('changed');
-      // The same content under another id is a copy.
-      expect(store.storyState('s1-copy', contentHash(s))).toBe('copy');
+      // The same content is found under any id.
+      expect(store.storyState('s1-copy', contentHash(s))).toBe('absent');
+      expect(store.storedContent(contentHash(s))).toBe(true);
+      expect(store.storedContent('other')).toBe(false);
       const events = [...store.events({})];
       expect(events.map((e) => e.record.event)).toEqual(['AID', 'THREATEN']);
       expect(events[0]!.story?.story_id).toBe('s1');

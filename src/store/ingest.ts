@@ -76,8 +76,9 @@ export async function ingest(items: AsyncIterable<NormalizeResult>, store: Store
     stories++;
     // Same content already stored (by this run or an earlier one), under this id or, for an id made up from where the
     // story was read, under another: nothing to do. Recoding is `entente recode`.
+    // Only a made-up id asks for the content elsewhere: a story that names itself is found by its id alone.
     const state = before ? 'same' : store.storyState(item.story.id, hash);
-    if (state === 'same' || (item.derived && (state === 'copy' || hashes.has(hash)))) {
+    if (state === 'same' || (item.derived && (hashes.has(hash) || (state === 'absent' && store.storedContent(hash))))) {
       outcomes.unchanged++;
       opts.onStory?.(item.story, 'unchanged');
       continue;

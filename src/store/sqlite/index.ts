@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import type {
   Act, ActQuery, DayTally,
   Cluster, ClusterProgress, Dataset, DyadPeriod, EventFilter, ImportCounts, ImportedEvent, IngestOutcome, PloverRecord, SearchHit,
-  Sentence, Store, StoreStats, StoredEvent, StoredStory, Story, StoryState, StorySummary,
+  Sentence, Store, StoreStats, StoredEvent, StoredStory, Story, StorySummary,
 } from '../../types.js';
 import { MIGRATIONS } from './schema.js';
 import { Writer } from './write.js';
@@ -44,8 +44,12 @@ export class SqliteStore implements Store {
     return this.db.transaction(fn)();
   }
 
-  storyState(storyId: string, hash: string): StoryState {
+  storyState(storyId: string, hash: string): 'absent' | 'same' | 'changed' {
     return this.writer.storyState(storyId, hash);
+  }
+
+  storedContent(hash: string): boolean {
+    return this.writer.storedContent(hash);
   }
 
   putStory(story: Story, sentences: readonly Sentence[], records: readonly PloverRecord[], hash: string, coder: string): IngestOutcome {

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { Dataset, Entity, EventCore, ImportCounts, ImportedEvent, IngestOutcome, PloverRecord, Sentence, Story, StoryState } from '../../types.js';
+import type { Dataset, Entity, EventCore, ImportCounts, ImportedEvent, IngestOutcome, PloverRecord, Sentence, Story } from '../../types.js';
 import { prepareMark, prepareMarkWhere, WaitingBatch } from './waiting.js';
 
 const now = (): string => new Date().toISOString();
@@ -44,10 +44,14 @@ export class Writer {
     };
   }
 
-  storyState(storyId: string, hash: string): StoryState {
+  storyState(storyId: string, hash: string): 'absent' | 'same' | 'changed' {
     const row = this.q.storyByKey.get(storyId) as { id: number; hash: string } | undefined;
-    if (!row) return this.q.storyByHash.get(hash) ? 'copy' : 'absent';
+    if (!row) return 'absent';
     return row.hash === hash ? 'same' : 'changed';
+  }
+
+  storedContent(hash: string): boolean {
+    return this.q.storyByHash.get(hash) !== undefined;
   }
 
   /** Store a coded story; a stored older version loses its sentences and events in the same transaction. */
