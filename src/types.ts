@@ -421,6 +421,13 @@ export interface Provenance {
   /** The dataset's own identifier of the row (GLOBALEVENTID, Event ID, ...). */
   readonly source_id?: string;
   readonly url?: string;
+  /**
+   * Who published the report the row was coded from (ICEWS Publisher, POLECAT Source, PLOVER cite_info.publication,
+   * or the host of a GDELT row's SOURCEURL), and the day it was published or collected (POLECAT Publication Date,
+   * GDELT DATEADDED). Clusters count outlets and first and last seen from them.
+   */
+  readonly outlet?: string;
+  readonly published?: string;
 }
 
 /**

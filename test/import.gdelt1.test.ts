@@ -34,7 +34,7 @@ describe('import: GDELT 1.0 events', () => {
     expect(row()).toHaveLength(url ? 58 : 57);
     expect(e).toEqual({
       ...same, source_id: '1.0/955110007', url,
-      provenance: { ...same.provenance, source_id: '1.0/955110007', ...(url ? { url } : { url: undefined }) },
+      provenance: { ...same.provenance, source_id: '1.0/955110007', ...(url ? { url } : { url: undefined, outlet: undefined }) },
     });
     expect(e.event_loc).toMatchObject({ name: 'Belgrade, Serbia (general), Serbia', country: 'SRB', lat: 44.8186, lon: 20.4681 });
   });

@@ -111,7 +111,10 @@ describe('import: GDELT 2.0 events', () => {
       recipient: [{ code: 'ARM', sector: 'MIL', entity_text: 'ARMENIA' }], event: 'AID', mode: [], context: ['military'], quad_code: 2, event_scale: 10,
       event_text: null, event_loc: { name: 'Belgrade, Serbia (general), Serbia', country: 'SRB', lat: 44.8186, lon: 20.4681, text: 'Belgrade, Serbia (general), Serbia', charStart: 0, charEnd: 0, reason: 'GDELT ActionGeo' },
       size: null, text: null, url: 'https://news.example.org/a', original_code: '072', mapping: 'CAMEO 072 (provide military aid) → AID',
-      provenance: { source: 'imported', dataset: 'gdelt', file: 'g.CSV', row: 7, source_id: '955110007', url: 'https://news.example.org/a' },
+      provenance: {
+        source: 'imported', dataset: 'gdelt', file: 'g.CSV', row: 7, source_id: '955110007', url: 'https://news.example.org/a',
+        outlet: 'news.example.org', published: '2020-10-02',
+      },
     });
   });
 

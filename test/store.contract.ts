@@ -158,6 +158,22 @@ export function storeContract(name: string, make: () => Store): void {
       store.close();
     });
 
+    it('clusters imported reports by the outlets that published them and the days they did', () => {
+      const store = make();
+      const id = store.transaction(() => store.beginImport('icews', 'x.tab'));
+      const by = (source_id: string, outlet: string | undefined, published: string | undefined): ImportedEvent => imported(source_id, {
+        provenance: { source: 'imported', dataset: 'icews', file: 'x.tab', row: 1, source_id, ...(outlet ? { outlet } : {}), ...(published ? { published } : {}) },
+      });
+      const rows = [by('1', 'Wire A', '2020-10-05'), by('2', 'Wire B', '2020-10-07'), by('3', 'Wire A', '2020-10-06'), by('4', undefined, '2020-10-09')];
+      store.transaction(() => store.putImported(id, rows));
+      expect([...store.events({ source: 'imported' })][1]!.provenance).toMatchObject({ outlet: 'Wire B', published: '2020-10-07' });
+      store.transaction(() => store.recluster('all'));
+      const [c] = [...store.clusters({})];
+      // The fourth report names no outlet: its URL's host stands for it.
+      expect(c).toMatchObject({ mentions: 4, outlets: ['Wire A', 'Wire B', 'example.org'], first_seen: '2020-10-05', last_seen: '2020-10-09' });
+      store.close();
+    });
+
     it('lists stories a page at a time and reads one back with its sentences and events', () => {
       const store = make();
       put(store, story('s1', 'Serbia delivered weapons to Armenia. The weather was fine.'));

@@ -14,7 +14,7 @@ export function eventRow(e: StoredEvent): string {
   return [date.padEnd(14), r.event.padEnd(9), clip(party(r.actor), 14).padEnd(14), clip(party(r.recipient), 14).padEnd(14), clip(claim, 30).padEnd(30), evidence].join(' ');
 }
 
-const CSV_COLUMNS = ['uid', 'source', 'date', 'date_precision', 'event', 'mode', 'actor', 'recipient', 'quad_code', 'event_scale', 'certainty', 'claimant', 'dead', 'place', 'place_country', 'cluster', 'story_id', 'dataset', 'row', 'url', 'text'] as const;
+const CSV_COLUMNS = ['uid', 'source', 'date', 'date_precision', 'event', 'mode', 'actor', 'recipient', 'quad_code', 'event_scale', 'certainty', 'claimant', 'dead', 'place', 'place_country', 'cluster', 'story_id', 'dataset', 'row', 'outlet', 'published', 'url', 'text'] as const;
 /** One CSV cell: lists joined with ';', quoted when it holds a comma, quote or line break. */
 export const csvCell = (v: unknown): string => {
   const s = Array.isArray(v) ? v.join(';') : v === null || v === undefined ? '' : String(v);
@@ -31,7 +31,8 @@ export function eventCsvRow(e: StoredEvent): string {
     actor: r.actor.map((a) => a.code).join(';'), recipient: r.recipient.map((a) => a.code).join(';'), quad_code: r.quad_code, event_scale: r.event_scale,
     certainty: coded?.attribution.certainty ?? '', claimant: coded?.attribution.claimant_text ?? '', dead: r.size?.dead ?? '',
     place: r.event_loc?.name ?? '', place_country: r.event_loc?.country ?? '', cluster: e.cluster ?? '', story_id: e.story?.story_id ?? '',
-    dataset: e.provenance.dataset ?? '', row: e.provenance.row ?? '', url: e.provenance.url ?? e.story?.url ?? '', text: r.text ?? '',
+    dataset: e.provenance.dataset ?? '', row: e.provenance.row ?? '',
+    outlet: e.story?.outlet ?? e.provenance.outlet ?? '', published: e.story?.published ?? e.provenance.published ?? '', url: e.provenance.url ?? e.story?.url ?? '', text: r.text ?? '',
   };
   return CSV_COLUMNS.map((c) => csvCell(values[c])).join(',');
 }

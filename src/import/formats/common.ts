@@ -44,8 +44,20 @@ export function decimal(s: string | undefined): number | null {
   return Number.isFinite(v) ? v : null;
 }
 
-export const provenance = (dataset: Dataset, file: string, row: number, source_id: string, url: string | null): Provenance =>
-  url ? { source: 'imported', dataset, file, row, source_id, url } : { source: 'imported', dataset, file, row, source_id };
+/** Who published a row's report and when (see Provenance), each left out when the dataset does not say. */
+export interface Report {
+  readonly outlet?: string | null;
+  readonly published?: string | null;
+}
+
+export function provenance(dataset: Dataset, file: string, row: number, source_id: string, url: string | null, report: Report = {}): Provenance {
+  const p: { -readonly [K in keyof Provenance]: Provenance[K] } = { source: 'imported', dataset, file, row, source_id };
+  if (url) p.url = url;
+  if (report.outlet) p.outlet = report.outlet;
+  if (report.published) p.published = report.published;
+  return p;
+}
+
 
 /** An entity for a resolved country, with PRE among the other sectors for a partially recognised entity. */
 export function countryEntity(ref: CountryRef, entityText: string, sector: string | undefined): Entity {

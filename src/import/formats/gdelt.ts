@@ -10,12 +10,13 @@ import type { Entity, ImportFormat, ImportRow, Place } from '../../types.js';
 import { cameoMapping } from '../cameo.js';
 import { cameoCountry, cameoRegion, fipsCountry } from '../countries.js';
 import { cameoOrganization, cameoSector } from '../sectors.js';
+import { hostOf } from '../../pipeline/normalize/host.js';
 import { blank, compactDate, countryEntity, decimal, headerNames, importedPlace, problem, provenance } from './common.js';
 
 /** The most columns a row has (2.0's). */
 const GDELT_COLUMNS = 61;
 
-/** Where a layout keeps what is read besides the actors: ActionGeo's fields and SOURCEURL (-1: none). */
+/** Where a layout keeps what is read besides the actors: ActionGeo's fields, DATEADDED and SOURCEURL (-1: none). */
 interface Layout {
   /** What ids get in front of GDELT's own, so that another edition's numbering cannot collide with 2.0's. */
   readonly idPrefix: string;
@@ -24,11 +25,13 @@ interface Layout {
   readonly geoCountry: number;
   readonly geoLat: number;
   readonly geoLon: number;
+  /** DATEADDED: when GDELT first saw the report (2.0: YYYYMMDDHHMMSS, 1.0: YYYYMMDD). */
+  readonly added: number;
   readonly url: number;
 }
 
-const V2: Layout = { idPrefix: '', geoType: 51, geoName: 52, geoCountry: 53, geoLat: 56, geoLon: 57, url: 60 };
-const V1: Layout = { idPrefix: '1.0/', geoType: 49, geoName: 50, geoCountry: 51, geoLat: 53, geoLon: 54, url: 57 };
+const V2: Layout = { idPrefix: '', geoType: 51, geoName: 52, geoCountry: 53, geoLat: 56, geoLon: 57, added: 59, url: 60 };
+const V1: Layout = { idPrefix: '1.0/', geoType: 49, geoName: 50, geoCountry: 51, geoLat: 53, geoLon: 54, added: 56, url: 57 };
 const LAYOUTS: ReadonlyMap<number, Layout> = new Map([[61, V2], [58, V1], [57, { ...V1, url: -1 }]]);
 /** The numbers of columns a GDELT events row may have. */
 export const GDELT_LAYOUTS: readonly number[] = [...LAYOUTS.keys()];
@@ -184,13 +187,14 @@ export function parseGdeltLine(text: string, lineNo: number, file: string): Impo
     recipient = [a2];
   }
   const url = (layout.url >= 0 && field(layout.url)) || null;
+  const report = { outlet: hostOf(url), published: compactDate(field(layout.added).slice(0, 8)) };
   return {
     ok: true,
     event: {
       source_id: id, date, date_precision: 'day', actor: [a1], recipient,
       event: m.type, mode: m.mode, context: m.context, quad_code: m.score.quad_code, event_scale: m.score.event_scale,
       event_text: null, event_loc: actionGeo(layout), size: null, text: null, url,
-      original_code: eventCode, mapping: m.mapping, provenance: provenance('gdelt', file, lineNo, id, url),
+      original_code: eventCode, mapping: m.mapping, provenance: provenance('gdelt', file, lineNo, id, url, report),
     },
   };
 }

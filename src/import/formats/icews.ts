@@ -85,7 +85,7 @@ export function parseIcewsLine(line: string, lineNo: number, file: string, colum
       source_id: id, date, date_precision: 'day', actor: [source], recipient,
       event: m.type, mode: m.mode, context: m.context, quad_code: m.score.quad_code, event_scale: m.score.event_scale,
       event_text: get('Event Text') || null, event_loc: place(get), size: null, text: null, url: null,
-      original_code: code, mapping: m.mapping, provenance: provenance('icews', file, lineNo, id, null),
+      original_code: code, mapping: m.mapping, provenance: provenance('icews', file, lineNo, id, null, { outlet: get('Publisher') || null }),
     },
   };
 }

@@ -5,6 +5,7 @@
  */
 import type { DatePrecision, Entity, ImportFormat, ImportRow, Place, PloverEventType, Size } from '../../types.js';
 import { ploverScore } from '../cameo.js';
+import { hostOf } from '../../pipeline/normalize/host.js';
 import { blank, importedPlace, isoDate, problem, provenance } from './common.js';
 
 type Json = Record<string, unknown>;
@@ -102,7 +103,10 @@ export function parsePloverLine(line: string, lineNo: number, file: string): Imp
   const mode = strings(rec.mode);
   const score = ploverScore(event, mode);
   const cite = isObject(rec.cite_info) ? rec.cite_info : {};
+  // Entente's own export of an imported event carries its provenance: its publisher and day come back with it.
+  const was = isObject(rec.provenance) ? rec.provenance : {};
   const url = str(rec.url) ?? str(cite.url) ?? null;
+  const report = { outlet: str(cite.publication) ?? str(was.outlet) ?? hostOf(url), published: isoDate(str(was.published) ?? '') };
   const eventText = strings(rec.event_text);
   return {
     ok: true,
@@ -112,7 +116,7 @@ export function parsePloverLine(line: string, lineNo: number, file: string): Imp
       event_text: eventText.length ? eventText.join('; ') : null, event_loc: place(rec.event_loc), size: size(rec.size),
       text: str(rec.text) ?? null, url,
       original_code: rawEvent, mapping: `PLOVER ${rawEvent}${type !== rawEvent ? ` → ${type}` : ''}`,
-      provenance: provenance('plover', file, lineNo, id, url),
+      provenance: provenance('plover', file, lineNo, id, url, report),
     },
   };
 }

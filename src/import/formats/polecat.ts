@@ -11,7 +11,8 @@ import type { Entity, ImportFormat, ImportRow, Place, PloverEventType } from '..
 import { ploverScore } from '../cameo.js';
 import { countryCode } from '../countries.js';
 import { ORGANIZATION_CODES, organizationByName, sectorFromNames } from '../sectors.js';
-import { blank, columnIndex, countryEntity, decimal, importedPlace, isoDate, lackingColumns, problem, provenance, splitTabs } from './common.js';
+import { hostOf } from '../../pipeline/normalize/host.js';
+import { blank, columnIndex, countryEntity, decimal, importedPlace, isoDate, lackingColumns, problem, provenance, type Report, splitTabs } from './common.js';
 
 export const POLECAT_COLUMNS: readonly string[] = [
   'Event ID', 'Event Date', 'Event Type', 'Event Mode', 'Intensity', 'Quad Code', 'Contexts', 'Actor Name', 'Actor Country',
@@ -76,6 +77,12 @@ function place(get: Get): Place | null {
   return importedPlace(name, code, decimal(get('Latitude')), decimal(get('Longitude')), `POLECAT Placename${missing(geonames) ? '' : `, GeoNames ${geonames}`}`);
 }
 
+/** Who published the row's story (Source, else the URL's host) and when (Publication Date). */
+function report(get: Get, url: string): Report {
+  const source = get('Source');
+  return { outlet: missing(source) ? hostOf(url) : source, published: isoDate(get('Publication Date')) };
+}
+
 export function parsePolecatLine(line: string, lineNo: number, file: string, columns: readonly string[] | null): ImportRow {
   if (blank(line) || line.startsWith('Event ID\t')) return null;
   const cols = columns ?? POLECAT_COLUMNS;
@@ -119,7 +126,7 @@ export function parsePolecatLine(line: string, lineNo: number, file: string, col
       event_text: null, event_loc: place(get), size: null, text: missing(text) ? null : text, url: missing(url) ? null : url,
       original_code: rawType,
       mapping: `POLECAT ${rawType}${mode.length ? ` ${mode.join(',')}` : ''}${RENAMED[upper] ? ` → ${type} (older PLOVER name)` : ' (PLOVER type, kept)'}`,
-      provenance: provenance('polecat', file, lineNo, id, missing(url) ? null : url),
+      provenance: provenance('polecat', file, lineNo, id, missing(url) ? null : url, report(get, url)),
     },
   };
 }

@@ -10,12 +10,14 @@ export interface EventRow {
   place_country: string | null; lat: number | null; lon: number | null; actor_sector: string | null; recipient_sector: string | null;
   actor_text: string | null; recipient_text: string | null; mode: string | null; context: string | null; event_text: string | null; place: string | null;
   original_code: string | null; mapping: string | null; enddate: string | null;
+  /** An imported row's report: its publisher and day (the story's are outlet and published). */
+  report_outlet: string | null; report_published: string | null;
 }
 
 export const EVENT_SELECT = `SELECT e.id, e.uid, e.source, e.record, e.cluster, e.row, e.source_id, e.url,
   e.date, e.precision, e.event, e.quad, e.scale, e.actor, e.recipient, e.dead, e.place_country, e.lat, e.lon,
   e.actor_sector, e.recipient_sector, e.actor_text, e.recipient_text, e.mode, e.context, e.event_text, e.place, e.original_code, e.mapping,
-  s.story_id, s.title, s.outlet, s.url AS story_url, s.published, i.dataset, i.file, e.enddate
+  s.story_id, s.title, s.outlet, s.url AS story_url, s.published, i.dataset, i.file, e.enddate, e.outlet AS report_outlet, e.published AS report_published
   FROM events e LEFT JOIN stories s ON s.id = e.story LEFT JOIN imports i ON i.id = e.import`;
 
 /**
@@ -26,7 +28,7 @@ export const eventRow = (a: readonly unknown[]): EventRow => ({
   id: a[0], uid: a[1], source: a[2], record: a[3], cluster: a[4], row: a[5], source_id: a[6], url: a[7],
   date: a[8], precision: a[9], event: a[10], quad: a[11], scale: a[12], actor: a[13], recipient: a[14], dead: a[15], place_country: a[16], lat: a[17], lon: a[18],
   actor_sector: a[19], recipient_sector: a[20], actor_text: a[21], recipient_text: a[22], mode: a[23], context: a[24], event_text: a[25], place: a[26], original_code: a[27], mapping: a[28],
-  story_id: a[29], title: a[30], outlet: a[31], story_url: a[32], published: a[33], dataset: a[34], file: a[35], enddate: a[36],
+  story_id: a[29], title: a[30], outlet: a[31], story_url: a[32], published: a[33], dataset: a[34], file: a[35], enddate: a[36], report_outlet: a[37], report_published: a[38],
 }) as EventRow;
 
 /** A party stored in columns; an empty code with a sector or a name (rebels with no country) is still a party. */
@@ -58,7 +60,10 @@ const PERIOD: Readonly<Record<string, string>> = {
 export function toStored(r: EventRow): StoredEvent {
   const provenance: Provenance = r.source === 'coded'
     ? { source: 'coded', ...(r.url ? { url: r.url } : {}) }
-    : { source: 'imported', dataset: r.dataset as Provenance['dataset'], file: r.file ?? undefined, row: r.row ?? undefined, source_id: r.source_id ?? undefined, ...(r.url ? { url: r.url } : {}) };
+    : {
+      source: 'imported', dataset: r.dataset as Provenance['dataset'], file: r.file ?? undefined, row: r.row ?? undefined, source_id: r.source_id ?? undefined,
+      ...(r.url ? { url: r.url } : {}), ...(r.report_outlet ? { outlet: r.report_outlet } : {}), ...(r.report_published ? { published: r.report_published } : {}),
+    };
   const record = r.source === 'coded' ? JSON.parse(r.record!) : r.record ? { id: ploverId(r), ...JSON.parse(r.record) } : fromColumns(r, provenance);
   return {
     rowid: r.id, uid: r.uid, record, provenance, cluster: r.cluster,

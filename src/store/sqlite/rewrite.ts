@@ -1,21 +1,29 @@
 import type Database from 'better-sqlite3';
 import { summarise } from '../../dedupe/index.js';
+import { hostOf } from '../../pipeline/normalize/host.js';
 import type { ClusterInput } from '../../types.js';
 import { buildMissing, dropDeferrable } from './bulk.js';
 
 /** A stored report with its current cluster and that cluster's size (null: not clustered yet). */
 export type Row = ClusterInput & { readonly cluster: number | null; readonly mentions: number | null; readonly first_date: string | null };
 
-/** The report columns the rule reads, with the outlet (or dataset) and the day it was seen. */
+/**
+ * The report columns the rule reads, with its outlet and the day it was seen. The outlet is the story's outlet or an
+ * imported row's publisher, else the host of the story's or row's URL, else the story's id or the dataset's name.
+ * The day seen is the story's publication or the day an imported row's report was published, null when neither is
+ * known (the day of an import says nothing about when the world saw a report).
+ */
 export const COLUMNS = `e.id AS rowid, e.event, e.actor, e.recipient, e.date, e.enddate, e.precision, e.place_country, e.lat, e.lon, e.dead,
   e.cluster, c.mentions, c.first_date,
-  COALESCE(s.outlet, s.url, s.story_id, i.dataset) AS outlet, COALESCE(s.published, substr(i.started_at, 1, 10)) AS seen`;
+  COALESCE(s.outlet, e.outlet) AS outlet, COALESCE(s.published, e.published) AS seen,
+  COALESCE(s.url, e.url) AS url, COALESCE(s.story_id, i.dataset) AS fallback`;
 export const SOURCES = 'LEFT JOIN clusters c ON c.id = e.cluster LEFT JOIN stories s ON s.id = e.story LEFT JOIN imports i ON i.id = e.import';
 
 /** A row of COLUMNS read as an array (raw reads of a million rows cost half as much as reading objects). */
 export const toRow = (a: readonly unknown[]): Row => ({
   rowid: a[0], event: a[1], actor: a[2], recipient: a[3], date: a[4], enddate: a[5], precision: a[6], place_country: a[7],
-  lat: a[8], lon: a[9], dead: a[10], cluster: a[11], mentions: a[12], first_date: a[13], outlet: a[14], seen: a[15],
+  lat: a[8], lon: a[9], dead: a[10], cluster: a[11], mentions: a[12], first_date: a[13],
+  outlet: a[14] ?? hostOf(a[16] as string | null) ?? a[17], seen: a[15],
 }) as Row;
 
 /** From this many reassigned events on, the indexes holding the cluster column are rebuilt rather than updated. */

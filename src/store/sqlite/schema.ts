@@ -173,6 +173,13 @@ export const MIGRATIONS: readonly Migration[] = [
   // the cascade) were found by scanning every event: a search with 200 hits on 370,000 events took 3.3 s. Imported
   // events have no sentence and stay out of the index.
   'CREATE INDEX IF NOT EXISTS events_sentence ON events (sentence) WHERE sentence IS NOT NULL;',
+  // 12: who published an imported row's report and when (GDELT DATEADDED and SOURCEURL's host, ICEWS Publisher,
+  // POLECAT Source and Publication Date): clusters of imported events counted the dataset as their one outlet and the
+  // import day as first and last seen. Rows imported before keep NULL, and clusters fall back to those as before.
+  `
+  ALTER TABLE events ADD COLUMN outlet TEXT;
+  ALTER TABLE events ADD COLUMN published TEXT;
+  `,
 ];
 
 /** Bring a store migrated by an early draft of migration 2 to its final shape (idempotent). */

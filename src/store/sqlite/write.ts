@@ -34,8 +34,8 @@ export class Writer {
         ON CONFLICT (code, sector, identifier) DO UPDATE SET mentions = mentions + 1`),
       insertImported: db.prepare(`INSERT OR IGNORE INTO events (uid, source, import, row, source_id, url, date, enddate, precision, event, quad, scale,
         actor, recipient, dead, place_country, lat, lon, record, actor_sector, recipient_sector, actor_text, recipient_text,
-        mode, context, event_text, place, original_code, mapping, compound)
-        VALUES (?, 'imported', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+        mode, context, event_text, place, original_code, mapping, compound, outlet, published)
+        VALUES (?, 'imported', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       markDirty: db.prepare('INSERT OR IGNORE INTO tally_dirty (actor, recipient) VALUES (?, ?)'),
       markWaiting: prepareMark(db),
       markCluster: prepareMarkWhere(db, 'cluster = ?'),
@@ -126,7 +126,7 @@ export class Writer {
         a?.code ?? '', r?.code ?? '', size?.dead ?? null, loc?.country ?? null, loc?.lat ?? null, loc?.lon ?? null, full ? JSON.stringify(e) : null,
         a?.sector ?? null, r?.sector ?? null, a?.entity_text ?? null, r?.entity_text ?? null,
         e.mode.length ? e.mode.join(';') : null, e.context.length ? e.context.join(';') : null, e.event_text, loc?.name ?? null, e.original_code, e.mapping,
-        compound ? 1 : 0,
+        compound ? 1 : 0, e.provenance.outlet ?? null, e.provenance.published ?? null,
       );
       inserted += info.changes;
       // A compound event's parties are listed, so that queries by any of its parties find it.
