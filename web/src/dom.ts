@@ -65,3 +65,6 @@ export function setHashParams(view: string, params: Record<string, string | unde
 }
 
 export const fmtNumber = (n: number, digits = 0): string => n.toLocaleString('en', { maximumFractionDigits: digits });
+
+/** "1 event", "1,204 events": a formatted count with its noun, plural unless the count is one. */
+export const counted = (n: number, singular: string, plural = `${singular}s`): string => `${fmtNumber(n)} ${n === 1 ? singular : plural}`;

@@ -1,4 +1,4 @@
-import { h } from '../dom.js';
+import { counted, h } from '../dom.js';
 import { isCoded, type Act, type AnyRecord } from '../types.js';
 import { stateName } from './states.js';
 
@@ -49,7 +49,7 @@ export function eventCard(r: AnyRecord, opts: { onShow?: () => void; id?: string
 export function evidenceLine(r: AnyRecord | undefined, extra: string, act?: Act): HTMLElement {
   // An aggregate act from a large store's sums stands for many imported events: no one sentence to show.
   if (!r) return h('li', { class: 'evidence' }, act ? h('div', { class: 'ev-head' }, h('span', { class: `badge q${act.quad}` }, act.event), ' ',
-    `${act.actor} → ${act.recipient} · ${act.n ? `${act.n} imported events` : `event #${act.id}`}${act.date ? ` from ${act.date}` : ''} · ${extra}`) : extra);
+    `${act.actor} → ${act.recipient} · ${act.n ? counted(act.n, 'imported event') : `event #${act.id}`}${act.date ? ` from ${act.date}` : ''} · ${extra}`) : extra);
   const coded = isCoded(r);
   const who = coded ? r.attribution.claimant_text ?? 'the story itself' : 'dataset';
   const how = coded ? r.attribution.certainty : 'asserted';

@@ -1,7 +1,7 @@
 import { apiGet, q } from '../api.js';
 import { evidenceLine } from '../components/cards.js';
 import { stateName } from '../components/states.js';
-import { clear, field, h, showError, status } from '../dom.js';
+import { clear, counted, field, h, showError, status } from '../dom.js';
 import type { CandidateResult, Comparison, WithEvents } from '../types.js';
 
 const n = (x: number | null): string => (x === null ? '—' : (Math.round(x * 100) / 100).toString());
@@ -34,7 +34,7 @@ export function compareTab(box: HTMLElement, focal: string, suggested: readonly 
     say.textContent = 'Comparing…';
     try {
       const r = await apiGet<WithEvents<Comparison>>(`/api/compare/${encodeURIComponent(focal)}${q({ partners: input.value.replace(/\s+/g, '') })}`);
-      say.textContent = `${r.result.candidates.length} candidates ranked for ${stateName(r.result.focal)}.`;
+      say.textContent = `${counted(r.result.candidates.length, 'candidate')} ranked for ${stateName(r.result.focal)}.`;
       clear(out, h('div', { class: 'table-scroll' }, h('table', { class: 'table compare stack' },
         h('caption', {}, 'Candidates, best first (choose one to see its evidence)'),
         h('thead', {}, h('tr', {}, ['Rank', 'Partner', 'Score', 'Reliability', `To ${r.result.focal}`, 'To its adversaries'].map((c) => h('th', { scope: 'col' }, c)))),

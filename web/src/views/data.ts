@@ -1,12 +1,12 @@
 import { apiGet, getToken, setToken, upload } from '../api.js';
-import { clear, field, fmtNumber, h, showError, status } from '../dom.js';
+import { clear, counted, field, fmtNumber, h, showError, status } from '../dom.js';
 import type { StoreStats } from '../types.js';
 
 async function showStats(box: HTMLElement): Promise<void> {
   try {
     const s = await apiGet<StoreStats>('/api/stats');
     const rows: [string, string][] = [
-      ['Stories', `${fmtNumber(s.stories)} (${fmtNumber(s.sentences)} sentences)`],
+      ['Stories', `${fmtNumber(s.stories)} (${counted(s.sentences, 'sentence')})`],
       ['Events', `${fmtNumber(s.events.coded)} coded, ${fmtNumber(s.events.imported)} imported`],
       ['Clusters', s.waiting ? `${fmtNumber(s.clusters)}; ${fmtNumber(s.waiting)} ${s.waiting === 1 ? 'event waits' : 'events wait'} for clustering (entente cluster)` : fmtNumber(s.clusters)],
       ['Imports', fmtNumber(s.imports)],
@@ -50,7 +50,7 @@ async function bodyOf(f: File, mode: 'stories' | 'import', format: string, date:
 function summary(mode: 'stories' | 'import', r: Record<string, unknown>): string {
   if (mode === 'import') {
     const files = (r.files as string[] | undefined) ?? [];
-    return `${fmtNumber(Number(r.imported))} imported, ${fmtNumber(Number(r.skipped))} skipped (malformed), ${fmtNumber(Number(r.duplicates))} duplicates, ${fmtNumber(Number(r.passed))} not coded in PLOVER${files.length > 1 ? `, from the ${files.length} files it holds` : ''}`;
+    return `${fmtNumber(Number(r.imported))} imported, ${fmtNumber(Number(r.skipped))} skipped (malformed), ${counted(Number(r.duplicates), 'duplicate')}, ${fmtNumber(Number(r.passed))} not coded in PLOVER${files.length > 1 ? `, from the ${files.length} files it holds` : ''}`;
   }
   const o = r.outcomes as Record<string, number>;
   return `${o.new} new, ${o.updated} updated, ${o.unchanged} unchanged stories; ${r.events} ${r.events === 1 ? 'event' : 'events'}`;
@@ -96,7 +96,7 @@ export function render(main: HTMLElement): void {
         row.line.classList.add('error-text');
       }
     }
-    say.textContent = `${ok} of ${chosen.length} files stored.`;
+    say.textContent = `${ok} of ${counted(chosen.length, 'file')} stored.`;
     await showStats(stats);
   };
 

@@ -1,6 +1,6 @@
 import { apiGet, q } from '../api.js';
 import { stateName, statePicker, stateValue } from '../components/states.js';
-import { clear, field, h, hashParams, setHashParams, showError, status } from '../dom.js';
+import { clear, counted, field, h, hashParams, setHashParams, showError, status } from '../dom.js';
 import type { AlignmentNetwork } from '../types.js';
 
 const n = (x: number): string => (Math.round(x * 100) / 100).toString();
@@ -53,7 +53,7 @@ export function render(main: HTMLElement): void {
       const r = await apiGet<{ result: AlignmentNetwork }>(`/api/network${q({ from: from.value || undefined, to: to.value || undefined, around: stateValue(around) || undefined })}`);
       setHashParams('network', { from: from.value, to: to.value, around: stateValue(around) });
       const net = r.result;
-      say.textContent = `${net.nodes.length} states, ${net.edges.length} edges${net.window ? ` from ${net.window.from} to ${net.window.to}` : ''}.`;
+      say.textContent = `${counted(net.nodes.length, 'state')}, ${counted(net.edges.length, 'edge')}${net.window ? ` from ${net.window.from} to ${net.window.to}` : ''}.`;
       if (!net.edges.length) {
         clear(graph, h('p', { class: 'empty' }, 'No support or opposition between states in this period.'));
         clear(table);

@@ -1,7 +1,7 @@
 import { apiGet, q } from '../api.js';
 import { evidenceLine } from '../components/cards.js';
 import { stateName, statePicker, stateValue } from '../components/states.js';
-import { clear, field, h, hashParams, setHashParams, showError, status } from '../dom.js';
+import { clear, counted, field, h, hashParams, setHashParams, showError, status } from '../dom.js';
 import type { CrisisWindow, PartnerResult, PartnershipTest, StoredEvent, WithEvents } from '../types.js';
 import { compareTab } from './compare.js';
 
@@ -17,7 +17,7 @@ function windowsTimeline(windows: readonly CrisisWindow[], tested: ReadonlySet<s
   const lanes = windows.map((w) => {
     const left = ((t(w.from) - lo) / (hi - lo)) * 100;
     const width = Math.max(((t(w.to) - t(w.from)) / (hi - lo)) * 100, 0.8);
-    const label = `${w.name ?? `${w.source} window`} against ${stateName(w.adversary)}: ${w.from} to ${w.to}, ${w.events} conflict events`;
+    const label = `${w.name ?? `${w.source} window`} against ${stateName(w.adversary)}: ${w.from} to ${w.to}, ${counted(w.events, 'conflict event')}`;
     return h('div', { class: 'crisis-lane' },
       h('button', { type: 'button', class: `crisis ${w.source}${tested.has(`${w.from}|${w.to}|${w.adversary}`) ? ' tested' : ''}`, style: `left:${left}%;width:${width}%`, title: label, 'aria-label': `Test ${label}`, onclick: () => onPick(w) }),
       h('span', { class: 'crisis-label', style: `left:${Math.min(left, 60)}%;max-width:${100 - Math.min(left, 60)}%` }, `${w.name ?? w.source} · ${w.adversary} · ${w.from} – ${w.to}${tested.has(`${w.from}|${w.to}|${w.adversary}`) ? ' (tested)' : ''}`));
@@ -52,7 +52,7 @@ function testTable(t: PartnershipTest, events: Readonly<Record<string, StoredEve
   const w = t.window;
   return h('section', { class: 'panel test' },
     h('h3', {}, `${w.name ?? `${w.source} window`}: ${stateName(t.focal)} against ${stateName(t.adversary)}, ${w.from} to ${w.to}`),
-    h('p', { class: 'meta' }, `${w.events} material-conflict events in the window${t.confirmedOnly ? '; confirmed claims only' : ''}.`),
+    h('p', { class: 'meta' }, `${counted(w.events, 'material-conflict event')} in the window${t.confirmedOnly ? '; confirmed claims only' : ''}.`),
     t.partners.length
       ? h('div', { class: 'table-scroll' }, h('table', { class: 'table partners stack' },
         h('caption', {}, 'Partners (choose one to see its evidence)'),
@@ -119,7 +119,7 @@ export function render(main: HTMLElement): void {
       const withPartners = tests.result.filter((t) => t.partners.length);
       partners = [...new Set(tests.result.flatMap((t) => t.partners.map((p) => p.partner)))];
       clear(testsBox, withPartners.length ? withPartners.map((t) => testTable(t, tests.events)) : h('p', { class: 'panel' }, 'No partner acted toward either side in these windows.'));
-      say.textContent = `${tests.result.length} window${tests.result.length === 1 ? '' : 's'} tested, ${partners.length} partners.`;
+      say.textContent = `${counted(tests.result.length, 'window')} tested, ${counted(partners.length, 'partner')}.`;
       if (!compareBox.hidden) compareTab(compareBox, f, partners);
     } catch (err) {
       say.textContent = '';

@@ -2,7 +2,7 @@ import { apiGet, apiPost } from '../api.js';
 import { renderArticle, showSentence } from '../components/article.js';
 import { eventCard } from '../components/cards.js';
 import { loadStates } from '../components/states.js';
-import { clear, field, h, hashParams, setHashParams, showError, status } from '../dom.js';
+import { clear, counted, field, h, hashParams, setHashParams, showError, status } from '../dom.js';
 import type { AnyRecord, SentenceSpan, Span, StoredEvent, StorySummary } from '../types.js';
 
 interface Coded {
@@ -63,7 +63,7 @@ export async function render(main: HTMLElement): Promise<void> {
     try {
       const r = await apiPost<Coded>('/api/code', { text: text.value, ...(date.value ? { date: date.value } : {}), format: html ? 'html' : 'text' });
       showCoded(out, r.story.text, r.sentences, r.highlights, r.records, r.story.title ?? 'Your text');
-      say.textContent = `${r.records.length} events in ${r.sentences.length} sentences${date.value ? '' : ' (no publication date: relative dates stay unresolved)'}.`;
+      say.textContent = `${counted(r.records.length, 'event')} in ${counted(r.sentences.length, 'sentence')}${date.value ? '' : ' (no publication date: relative dates stay unresolved)'}.`;
     } catch (err) {
       say.textContent = '';
       showError(out, err);
@@ -97,7 +97,7 @@ export async function render(main: HTMLElement): Promise<void> {
   void loadStates().catch(() => undefined);
   try {
     const list = await apiGet<{ stories: StorySummary[] }>('/api/stories?limit=500');
-    stored.append(...list.stories.map((s) => h('option', { value: s.story_id }, `${s.title ?? s.story_id} (${s.published ?? 'undated'}, ${s.events} events)`)));
+    stored.append(...list.stories.map((s) => h('option', { value: s.story_id }, `${s.title ?? s.story_id} (${s.published ?? 'undated'}, ${counted(s.events, 'event')})`)));
     // A first visit opens the first stored story (the seed article on a new install): a coded article at once.
     const wanted = hashParams().get('story') ?? list.stories[0]?.story_id;
     if (wanted) {

@@ -1,7 +1,7 @@
 import { apiGet, q } from '../api.js';
 import { evidenceLine } from '../components/cards.js';
 import { stateName, statePicker, stateValue } from '../components/states.js';
-import { clear, field, h, hashParams, setHashParams, showError, status } from '../dom.js';
+import { clear, counted, field, h, hashParams, setHashParams, showError, status } from '../dom.js';
 import type { Act, GapPeriod, GapReport, StoredEvent, Tally, Timeline, TimelinePeriod, WithEvents } from '../types.js';
 import { drawTimeline } from './timeline-chart.js';
 
@@ -62,7 +62,7 @@ async function show(out: HTMLElement, say: HTMLElement, a: string, b: string, by
   const pick = (p: TimelinePeriod): void => void showPeriod(detail, t.a, t.b, p, flagged.get(p.period), gap.events);
   const chartBox = h('div', { class: 'chart', role: 'img', 'aria-label': `Cooperation and conflict between ${stateName(t.a)} and ${stateName(t.b)} per ${by}` });
   const undated = t.undated.length
-    ? h('details', { class: 'panel' }, h('summary', {}, `${t.undated.length} acts with no date of their own (dated only by publication): not on the chart`),
+    ? h('details', { class: 'panel' }, h('summary', {}, `${counted(t.undated.length, 'act')} with no date of their own (dated only by publication): not on the chart`),
       h('ul', { class: 'evidence-list' }, t.undated.map((x) => evidenceLine(dyad.events[x.id]?.record, `${x.actor} → ${x.recipient}`))))
     : null;
   const total = t.periods.reduce((n, p) => n + p.both.count, 0);
