@@ -159,6 +159,17 @@ describe('api: events and search', () => {
     }
     expect(ids).toHaveLength(15);
     expect(new Set(ids).size).toBe(15);
+    // A page that ends with the last event says so: no `next` that leads to an empty page.
+    for (const [size, pages] of [[5, 3], [15, 1], [16, 1], [4, 4]] as const) {
+      const seen: number[] = [];
+      for (let at: number | null = 0; at !== null; ) {
+        const page = await get(`/api/events?limit=${size}&after=${at}`);
+        seen.push((page.body.events as StoredEvent[]).length);
+        at = page.body.next;
+      }
+      expect(seen, `limit ${size}`).toHaveLength(pages);
+      expect(seen.every((n) => n > 0)).toBe(true);
+    }
     await rejects(400, () => get('/api/events?actor=Ruritania'), /query.actor: "Ruritania" is not a known state/);
     await rejects(400, () => get('/api/events?type=HUG'), /query.type/);
     await rejects(400, () => get('/api/events?actr=SRB'), /query.actr: not a parameter of this endpoint \(it takes actor, recipient, type, quad, from, to, certainty, source, after, limit\)/);
@@ -190,6 +201,11 @@ describe('api: events and search', () => {
     const r = await get('/api/search?q=ammunition%20Armenia');
     expect(r.body.hits[0].snippet).toMatch(/\[ammunition\]/);
     expect(r.body.hits[0].events.length).toBeGreaterThan(0);
+    const all = (await get('/api/search?q=Serbia&limit=200')).body.hits.length as number;
+    expect(all).toBeGreaterThan(2);
+    expect((await get(`/api/search?q=Serbia&limit=${all}`)).body.next).toBeNull();
+    expect((await get(`/api/search?q=Serbia&limit=${all - 1}`)).body.next).toBe(all - 1);
+    expect((await get(`/api/search?q=Serbia&limit=1&offset=${all - 1}`)).body).toMatchObject({ hits: [expect.anything()], next: null });
     await rejects(400, () => get('/api/search?q=%22ammunition'), /cannot search/);
     await rejects(400, () => get('/api/search'), /query.q/);
   });

@@ -38,6 +38,14 @@ export const certaintyList = z.string()
 export const limit = (fallback: number, max: number) => z.coerce.number().int().min(1).max(max).default(fallback).describe(`at most this many (default ${fallback}, at most ${max})`);
 export const after = z.coerce.number().int().min(0).optional().describe('the `next` cursor of the previous page');
 
+/**
+ * A page read one item past its size (`size + 1` asked of the store): the items to answer with, and whether more
+ * follow. A page that happens to end with the last item then says there is no next page.
+ */
+export function pageOf<T>(read: readonly T[], size: number): { readonly items: T[]; readonly more: boolean } {
+  return { items: read.slice(0, size), more: read.length > size };
+}
+
 /** The filters of `entente events`, as query parameters. */
 export const eventFilterQuery = z.object({
   actor: codeList.optional().describe('actor codes or state names, comma-separated (SRB,TUR or Serbia,Turkey)'),

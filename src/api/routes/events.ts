@@ -3,7 +3,7 @@ import { SearchError } from '../../store/errors.js';
 import type { EventFilter, ImportedEvent, PloverRecord, Store, StoredEvent } from '../../types.js';
 import { badRequest, notFound } from '../errors.js';
 import { route, type Route } from '../route.js';
-import { after, eventFilterQuery, limit } from '../schemas.js';
+import { after, eventFilterQuery, limit, pageOf } from '../schemas.js';
 
 const isCoded = (r: PloverRecord | ImportedEvent): r is PloverRecord => 'text_info' in r;
 
@@ -32,8 +32,8 @@ export function eventRoutes(store: Store): Route[] {
       responses: { 200: '{events: StoredEvent[], next}: pages go by event id; pass `next` as `after` for the next page (null: no more)' },
     }, ({ query }) => {
       const { after: cursor, limit: size, ...filter } = query;
-      const events = [...store.events(filterOf(filter), { order: 'id', limit: size, ...(cursor ? { after: cursor } : {}) })];
-      return { events, next: events.length === size ? events[events.length - 1]!.rowid : null };
+      const { items: events, more } = pageOf([...store.events(filterOf(filter), { order: 'id', limit: size + 1, ...(cursor ? { after: cursor } : {}) })], size);
+      return { events, next: more ? events[events.length - 1]!.rowid : null };
     }),
     route({
       method: 'get', path: '/api/events/{id}', tag: 'events', summary: 'One event with its evidence: record, sentence, story, claimant and cluster', cached: true,
@@ -55,8 +55,8 @@ export function eventRoutes(store: Store): Route[] {
       responses: { 200: '{query, hits: SearchHit[], next}: each hit is a sentence with the matched words marked [like this], and its events, best first; pass `next` as `offset` for the next page (null: no more)' },
     }, ({ query }) => {
       try {
-        const hits = store.search(query.q, query.limit, query.offset);
-        return { query: query.q, hits, next: hits.length === query.limit ? query.offset + hits.length : null };
+        const { items: hits, more } = pageOf(store.search(query.q, query.limit + 1, query.offset), query.limit);
+        return { query: query.q, hits, next: more ? query.offset + hits.length : null };
       } catch (err) {
         if (err instanceof SearchError) throw badRequest(err.message);
         throw err;
