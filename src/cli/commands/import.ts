@@ -29,7 +29,7 @@ async function importPart(store: Store, format: Dataset, part: DatasetPart, batc
   const stream = await part.open();
   let id: number | null = null;
   const importId = (): number => (id ??= store.transaction(() => store.beginImport(format, part.name)));
-  const bar = progress('rows', part.bytes, process.stderr.isTTY === true, io.err);
+  const bar = progress('row', 'rows', part.bytes, process.stderr.isTTY === true, io.err);
   const guard = memoryGuard(120, 5);
   const problems = problemReporter(io, 'malformed rows');
   const reader = new DatasetReader(FORMATS[format], part.name, problems.report);

@@ -26,7 +26,7 @@ export async function runIngest(paths: string[], flags: IngestFlags, io: Io): Pr
   if (!Number.isInteger(batch) || batch < 1) throw new UsageError(`--batch must be a positive whole number, not "${flags.batch}"`);
   const model = modelFromFlags(flags);
   const store = openStore(dbPath(flags.db));
-  const bar = progress('stories', await inputBytes(paths), process.stderr.isTTY === true, io.err);
+  const bar = progress('story', 'stories', await inputBytes(paths), process.stderr.isTTY === true, io.err);
   const started = performance.now();
   async function* stories(): AsyncGenerator<NormalizeResult> {
     for await (const item of expandInputs(paths, { ...(flags.url ? { url: flags.url } : {}), ...(flags.date ? { date: flags.date } : {}) })) {
