@@ -80,9 +80,36 @@ describe('attributes: location', () => {
   it.each([
     // Not China in Nuevo León, Mexico, which the gazetteer also holds.
     ["Malaysia's foreign minister met officials in China on Tuesday.", 'China', 'CHN'],
+    // The recipient named after "in" is where it happened too.
+    ['Israeli jets struck targets in Syria on Monday.', 'Syria', 'SYR'],
+    ['Azerbaijan accused Armenia of shelling villages across Azerbaijan.', 'Azerbaijan', 'AZE'],
   ])('%s → the country %s, %s, without a town of that name elsewhere', (text, name, country) => {
-    const loc = code(text)[0]!.event_loc;
+    const loc = code(text).find((r) => r.event_loc)?.event_loc;
     expect(loc).toMatchObject({ name, country, lat: null, lon: null });
+  });
+
+  it.each([
+    // "on", "into" and "from" before a party mark its target or origin, not a place.
+    'The United States imposed sanctions on Iran.',
+    'Russia launched an attack on Ukraine.',
+    'Russia withdrew its troops from Syria.',
+    'Serbia delivered weapons into Armenia.',
+  ])('%s → no place', (text) => {
+    const records = code(text);
+    expect(records.length).toBeGreaterThan(0);
+    expect(records.map((r) => r.event_loc)).toEqual(records.map(() => null));
+  });
+
+  it('a possessive country names whose place follows: the place is the one named after it', () => {
+    expect(code("The commander was killed on Thursday in an airstrike in Iraq's Anbar desert.")[0]!.event_loc).toMatchObject({ name: 'Anbar', country: 'IRQ' });
+  });
+
+  it.each([
+    // Montenegro is CONCEDE's recipient and where the curfew was lifted: no unnamed killer of Montenegro follows.
+    ['Serbia lifted a curfew in Montenegro, where 20 people have been killed in riots this year.', ['CONCEDE SRB>MNE']],
+    ['Firefighters who battled blazes in Canada arrived on Monday.', []],
+  ])('%s → no party is inferred from a place that is a named party', (text, events) => {
+    expect(code(text).map((r) => `${r.event} ${r.actor.map((a) => a.code)}>${r.recipient.map((a) => a.code)}`)).toEqual(events);
   });
 });
 

@@ -38,6 +38,13 @@ function placeParty(e: CodedEvent, place: Found, sector: string, text: string, r
   };
 }
 
+/**
+ * A place that is a country the sentence names as a party ("lifted a curfew in Montenegro") says where an event
+ * happened, but no unnamed actor or victims are inferred from it: another event's party is no evidence of who acted.
+ */
+const namesParty = (place: Found, mentions: readonly ActorMention[]): boolean =>
+  mentions.some((x) => x.kind === 'country' && x.charStart === place.charStart);
+
 /** An event whose actor is unstated ("a roadside bombing killed ...") takes an unidentified actor of the place. */
 function unidentifiedActor(e: CodedEvent, place: ReturnType<typeof findPlace>): CodedEvent | undefined {
   if (!place || e.recipient.length === 0 || !SIZE_TYPES.has(e.event)) return undefined;
@@ -79,7 +86,8 @@ export function codeStory(story: Story, model: Model, options: CodeOptions = {})
         continue;
       }
       const place = PLACE_TYPES.has(raw.event) ? findPlace(s, raw.trigger.start, m, model) : null;
-      const e = victimsOfPlace(raw.actor.length ? raw : unidentifiedActor(raw, place), place);
+      const inferFrom = place && !namesParty(place, m) ? place : null;
+      const e = victimsOfPlace(raw.actor.length ? raw : unidentifiedActor(raw, inferFrom), inferFrom);
       if (!e) {
         dropped.push({ event: raw, why: 'no actor found' });
         continue;

@@ -1,6 +1,8 @@
 import type { ActorMention, Model, Place, Sentence } from '../../types.js';
 
 const LOCATIVE = new Set(['in', 'near', 'at', 'outside', 'around', 'into', 'on', 'across', 'from', 'inside', 'within']);
+/** The prepositions after which a party's name is where the event happened, not whom it was aimed at. */
+const WHERE = new Set(['in', 'near', 'at', 'outside', 'around', 'inside', 'within', 'across']);
 const PLACE_NOUNS = new Set(['region', 'province', 'district', 'city', 'town', 'village', 'area', 'camp', 'border', 'capital', 'state', 'county', 'valley', 'port']);
 
 /**
@@ -31,8 +33,11 @@ export function findPlace(s: Sentence, trigger: number, mentions: readonly Actor
     // "in Samarra", "near the town of Samarra".
     const kindOf = i >= 2 && t[i - 1]!.lower === 'of' && PLACE_NOUNS.has(t[i - 2]!.lower);
     if ((!LOCATIVE.has(t[i - 1]!.lower) && !kindOf) || !/^[A-Z]/.test(t[i]!.text) || t[i]!.pos === 'PUNCT') continue;
-    // Inside an actor phrase only as its place: "rebels in Aleppo".
-    if (mentions.some((m) => i >= m.start && i < m.end && m.kind !== 'agent')) continue;
+    // Inside an actor phrase only as its place: "rebels in Aleppo". A party named right after "in" (not "on", "into"
+    // or "from", which mark a target or an origin: "sanctions on Iran") is the place too: "struck targets in Syria";
+    // a possessive one names whose place follows ("in Iraq's Anbar desert").
+    const party = mentions.find((m) => i >= m.start && i < m.end && m.kind !== 'agent');
+    if (party && (party.start < i || party.possessive || !WHERE.has(t[i - 1]!.lower))) continue;
     let len = 1;
     while (len < 3 && i + len < t.length && /^[A-Z]/.test(t[i + len]!.text) && t[i + len]!.pos === 'PROPN') len++;
     for (let l = len; l >= 1; l--) {
