@@ -58,7 +58,6 @@ export function provenance(dataset: Dataset, file: string, row: number, source_i
   return p;
 }
 
-
 /** An entity for a resolved country, with PRE among the other sectors for a partially recognised entity. */
 export function countryEntity(ref: CountryRef, entityText: string, sector: string | undefined): Entity {
   if (ref.pre) return sector ? { code: ref.code, sector, other_sectors: ['PRE'], entity_text: entityText } : { code: ref.code, other_sectors: ['PRE'], entity_text: entityText };

@@ -175,7 +175,8 @@ export const MIGRATIONS: readonly Migration[] = [
   'CREATE INDEX IF NOT EXISTS events_sentence ON events (sentence) WHERE sentence IS NOT NULL;',
   // 12: who published an imported row's report and when (GDELT DATEADDED and SOURCEURL's host, ICEWS Publisher,
   // POLECAT Source and Publication Date): clusters of imported events counted the dataset as their one outlet and the
-  // import day as first and last seen. Rows imported before keep NULL, and clusters fall back to those as before.
+  // import day as first and last seen. Rows imported before keep NULL: their outlet is their URL's host, else the
+  // dataset, and they give no day seen (src/store/sqlite/rewrite.ts).
   `
   ALTER TABLE events ADD COLUMN outlet TEXT;
   ALTER TABLE events ADD COLUMN published TEXT;
