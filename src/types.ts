@@ -490,6 +490,8 @@ export interface EventFilter extends BaseFilter {
   readonly ids?: readonly number[];
   /** Only these uids (a coded record's id, `gdelt:955110007` for an imported row). */
   readonly uids?: readonly string[];
+  /** Only the reports of these clusters (the evidence behind a cluster's mention count). */
+  readonly clusters?: readonly number[];
 }
 
 /** An event as stored: the PLOVER record plus where it came from and its cluster. */

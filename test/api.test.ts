@@ -170,9 +170,14 @@ describe('api: events and search', () => {
       expect(seen, `limit ${size}`).toHaveLength(pages);
       expect(seen.every((n) => n > 0)).toBe(true);
     }
+    // A cluster's reports: the evidence behind its mention count.
+    const clustered = (await get('/api/events?actor=SRB&type=AID&limit=1')).body.events[0] as StoredEvent;
+    const members = (await get(`/api/events?cluster=${clustered.cluster}`)).body.events as StoredEvent[];
+    expect(members.map((e) => e.rowid)).toEqual(store.cluster(clustered.cluster!)!.members);
+    await rejects(400, () => get('/api/events?cluster=first'), /query.cluster: expected cluster ids/);
     await rejects(400, () => get('/api/events?actor=Ruritania'), /query.actor: "Ruritania" is not a known state/);
     await rejects(400, () => get('/api/events?type=HUG'), /query.type/);
-    await rejects(400, () => get('/api/events?actr=SRB'), /query.actr: not a parameter of this endpoint \(it takes actor, recipient, type, quad, from, to, certainty, source, after, limit\)/);
+    await rejects(400, () => get('/api/events?actr=SRB'), /query.actr: not a parameter of this endpoint \(it takes actor, recipient, type, quad, from, to, certainty, source, cluster, after, limit\)/);
     await rejects(400, () => get('/api/stats?format=csv'), /query.format: not a parameter of this endpoint \(it takes none\)/);
     // A cache buster is let through.
     expect((await get('/api/events?actor=SRB&_=1700000000')).status).toBe(200);
@@ -284,7 +289,7 @@ describe('api: store, import and meta', () => {
     for (const path of ['/api/code', '/api/stories', '/api/stories/{id}', '/api/events', '/api/events/{id}', '/api/search', '/api/health', '/api/stats', '/api/states', '/api/import', '/api/openapi.json']) {
       expect(body.paths[path], path).toBeDefined();
     }
-    expect(body.paths['/api/events'].get.parameters.map((p: { name: string }) => p.name)).toEqual(['actor', 'recipient', 'type', 'quad', 'from', 'to', 'certainty', 'source', 'after', 'limit']);
+    expect(body.paths['/api/events'].get.parameters.map((p: { name: string }) => p.name)).toEqual(['actor', 'recipient', 'type', 'quad', 'from', 'to', 'certainty', 'source', 'cluster', 'after', 'limit']);
     expect(body.paths['/api/stories'].post.responses['401']).toBeDefined();
     expect(body.paths['/api/code'].post.requestBody.content['application/json'].schema.properties.text).toBeDefined();
   });

@@ -52,6 +52,14 @@ describe('store commands on the seed article', () => {
     expect(csv.length).toBeGreaterThan(1);
     const clusters = run(['export', '--db', db, '--clusters']).out.trim().split('\n').map((l) => JSON.parse(l));
     expect(clusters.reduce((n: number, c: { mentions: number }) => n + c.mentions, 0)).toBe(15);
+    // A cluster's reports, by its id: the evidence behind its mention count.
+    const [biggest] = [...clusters].sort((a, b) => b.mentions - a.mentions);
+    const members = run(['events', '--db', db, '--cluster', String(biggest.id), '--format', 'jsonl']).out.trim().split('\n').map((l) => JSON.parse(l));
+    expect(members.map((e: { rowid: number }) => e.rowid).sort((a: number, b: number) => a - b)).toEqual(biggest.members);
+    // Clusters filter by their reports for what they do not hold: all of the seed's are coded.
+    const r = run(['export', '--db', db, '--clusters', '--source', 'imported']);
+    expect([r.out, r.err]).toEqual(['', 'exported 0 clusters\n']);
+    expect(run(['export', '--db', db, '--clusters', '--cluster', String(biggest.id)]).err).toBe('exported 1 cluster\n');
   });
 
   it('ENTENTE_DB chooses the database', () => {
@@ -62,6 +70,8 @@ describe('store commands on the seed article', () => {
     [['events', '--db', db, '--type', 'HUG'], /--type: "HUG" is not a PLOVER event type/],
     [['events', '--db', db, '--from', 'May 5'], /--from: "May 5" is not a YYYY-MM-DD date/],
     [['events', '--db', db, '--source', 'both'], /--source must be coded or imported/],
+    [['events', '--db', db, '--cluster', '12a'], /--cluster: "12a" is not a cluster id/],
+    [['export', '--db', db, '--cluster', '0'], /--cluster: "0" is not a cluster id/],
     [['export', '--db', db, '--format', 'xml'], /--format must be jsonl, csv or plover/],
     [['ingest', '--db', db], /ingest needs a PATH/],
   ])('usage error %j', (args, message) => {

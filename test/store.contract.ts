@@ -152,6 +152,14 @@ export function storeContract(name: string, make: () => Store): void {
       // Every mention is kept as evidence: the members are the stored events, in id order.
       const ids = [...store.events({ type: ['ASSAULT'] })].filter((e) => e.cluster === pair.id).map((e) => e.rowid).sort((a, b) => a - b);
       expect(pair.members).toEqual(ids);
+      expect([...store.events({ clusters: [pair.id] })].map((e) => e.rowid).sort((a, b) => a - b)).toEqual(pair.members);
+      expect([...store.events({ clusters: [] })]).toEqual([]);
+      // Clusters filter by their own columns, and by their reports for what they do not hold (source, certainty, quad).
+      expect([...store.clusters({ clusters: [pair.id] })]).toEqual([pair]);
+      expect([...store.clusters({ source: 'coded', type: ['ASSAULT'] })]).toHaveLength(2);
+      expect([...store.clusters({ source: 'imported' })]).toEqual([]);
+      expect([...store.clusters({ certainty: ['denied'] })]).toEqual([]);
+      expect([...store.clusters({ quad: [4], ids: [pair.members[0]!] })]).toEqual([pair]);
       expect(store.cluster(pair.id)).toEqual(pair);
       expect(store.cluster(pair.id + 1000)).toBeNull();
       expect(store.check()).toEqual([]);

@@ -56,6 +56,9 @@ export const eventFilterQuery = z.object({
   to: isoDate.optional().describe('events on or before this date'),
   certainty: certaintyList.optional().describe(`${CERTAINTIES.join(', ')}, comma-separated`),
   source: z.enum(['coded', 'imported']).optional(),
+  cluster: z.string()
+    .regex(/^\s*[1-9]\d{0,15}\s*(,\s*[1-9]\d{0,15}\s*)*$/, 'expected cluster ids, comma-separated (12,40)')
+    .transform((s) => list(s).map(Number)).optional().describe('cluster ids, comma-separated: the reports of these real-world events'),
 });
 
 /** One story to code or store. A field it does not know ("dat", "published") is a 400, not silently dropped. */

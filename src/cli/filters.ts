@@ -13,6 +13,7 @@ export interface FilterFlags {
   to?: string;
   certainty?: string;
   source?: string;
+  cluster?: string;
 }
 
 const CERTAINTIES = new Set(['asserted', 'reported', 'alleged', 'hedged', 'confirmed', 'denied']);
@@ -59,6 +60,10 @@ export function parseFilter(f: FilterFlags): EventFilter {
   if (from && to && from > to) throw new UsageError(`--from ${from} is after --to ${to}`);
   const source = f.source?.toLowerCase();
   if (source !== undefined && source !== 'coded' && source !== 'imported') throw new UsageError(`--source must be coded or imported, not "${f.source}"`);
+  const clusters = list('cluster', f.cluster).map((c) => {
+    if (!/^[1-9]\d{0,15}$/.test(c)) throw new UsageError(`--cluster: "${c}" is not a cluster id (a positive whole number, as export --clusters lists them)`);
+    return Number(c);
+  });
   const actor = codes('actor', f.actor);
   const recipient = codes('recipient', f.recipient);
   return {
@@ -70,6 +75,7 @@ export function parseFilter(f: FilterFlags): EventFilter {
     ...(from ? { from } : {}),
     ...(to ? { to } : {}),
     ...(source ? { source } : {}),
+    ...(clusters.length ? { clusters } : {}),
   };
 }
 
@@ -82,4 +88,5 @@ export const FILTER_OPTIONS: readonly [string, string][] = [
   ['--to <YYYY-MM-DD>', 'events on or before this date'],
   ['--certainty <values>', 'asserted, reported, alleged, hedged, confirmed, denied'],
   ['--source <source>', 'coded or imported'],
+  ['--cluster <ids>', 'cluster ids, comma-separated: the reports of these real-world events (ids as export --clusters gives them)'],
 ];

@@ -10,7 +10,8 @@ const isCoded = (r: PloverRecord | ImportedEvent): r is PloverRecord => 'text_in
 /** The filters of a query without the paging fields, as the store takes them; a window that ends before it starts is a 400. */
 export function filterOf(q: z.output<typeof eventFilterQuery>): EventFilter {
   if (q.from && q.to && q.from > q.to) throw badRequest(`query.from: ${q.from} is after to ${q.to}`);
-  return Object.fromEntries(Object.entries(q).filter(([, v]) => v !== undefined)) as EventFilter;
+  const { cluster, ...rest } = q;
+  return { ...Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)), ...(cluster ? { clusters: cluster } : {}) } as EventFilter;
 }
 
 /** One event with everything that backs it: its sentence, story, claimant and cluster. */

@@ -4,6 +4,7 @@ import { FILTER_OPTIONS, parseFilter, type FilterFlags } from '../filters.js';
 import { csvCell, eventCsvHeader, eventCsvRow } from '../store-output.js';
 import { oneOf, UsageError, type Io } from '../io.js';
 import { openOutFile, type OutFile } from '../out-file.js';
+import { counted } from '../words.js';
 
 interface ExportFlags extends FilterFlags {
   db?: string;
@@ -41,7 +42,7 @@ export async function runExport(flags: ExportFlags, io: Io): Promise<number> {
     store.close();
     await file?.close();
   }
-  io.err(`exported ${n} ${flags.clusters ? 'clusters' : 'events'}${flags.out ? ` to ${flags.out}` : ''}\n`);
+  io.err(`exported ${counted(n, flags.clusters ? 'cluster' : 'event')}${flags.out ? ` to ${flags.out}` : ''}\n`);
   return 0;
 }
 

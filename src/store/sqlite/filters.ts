@@ -26,6 +26,7 @@ export function whereClause(f: EventFilter, alias: string): { sql: string; param
   if (f.certainty?.length) where.push(`${alias}.certainty IN (${list('certainty', f.certainty)})`);
   if (f.ids) where.push(f.ids.length ? `${alias}.id IN (${list('id', f.ids)})` : '0');
   if (f.uids) where.push(f.uids.length ? `${alias}.uid IN (${list('uid', f.uids)})` : '0');
+  if (f.clusters) where.push(f.clusters.length ? `${alias}.cluster IN (${list('cluster', f.clusters)})` : '0');
   if (f.source) {
     where.push(`${alias}.source = @source`);
     params.source = f.source;

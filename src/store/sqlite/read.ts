@@ -134,6 +134,14 @@ export class Reader {
     if (filter.type?.length) where.push(`event IN (${bindList(params, 't', filter.type)})`);
     if (filter.from) where.push('COALESCE(last_date, date) >= @from'), (params.from = filter.from);
     if (filter.to) where.push('first_date <= @to'), (params.to = filter.to);
+    if (filter.clusters) where.push(filter.clusters.length ? `id IN (${bindList(params, 'c', filter.clusters)})` : '0');
+    // What a cluster does not hold in its own columns, its reports answer: one of them must match.
+    const { quad, certainty, source, ids, uids } = filter;
+    const members = whereClause({ quad, certainty, source, ids, uids }, 'e');
+    if (members.sql) {
+      where.push(`id IN (SELECT e.cluster FROM events e${members.sql} AND e.cluster IS NOT NULL)`);
+      Object.assign(params, members.params);
+    }
     const rows = this.db.prepare(`SELECT ${CLUSTER} FROM clusters c${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY first_date, id`);
     for (const r of rows.iterate(params) as IterableIterator<ClusterRow>) yield toCluster(r);
   }
