@@ -139,7 +139,7 @@ export class Reader {
     const { quad, certainty, source, ids, uids } = filter;
     const members = whereClause({ quad, certainty, source, ids, uids }, 'e');
     if (members.sql) {
-      where.push(`id IN (SELECT e.cluster FROM events e${members.sql} AND e.cluster IS NOT NULL)`);
+      where.push(`EXISTS (SELECT 1 FROM events e${members.sql} AND e.cluster = c.id)`);
       Object.assign(params, members.params);
     }
     const rows = this.db.prepare(`SELECT ${CLUSTER} FROM clusters c${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY first_date, id`);
