@@ -665,7 +665,8 @@ export interface Store {
   /** Re-run the cluster rule over the events (all, or those not yet clustered) and store the clusters. */
   recluster(scope: 'all' | 'new', progress?: ClusterProgress): { clusters: number; events: number };
   /** Clusters in date order, streamed: do not write to the store while iterating. */
-  clusters(filter: EventFilter): IterableIterator<Cluster>;
+  /** Clusters by first day (or, with `order: 'id'`, by id after `after`, for paging), at most `limit`. */
+  clusters(filter: EventFilter, opts?: { readonly limit?: number; readonly after?: number; readonly order?: 'date' | 'id' }): IterableIterator<Cluster>;
   cluster(id: number): Cluster | null;
   /** Stories coded by another coder version than `version`. */
   staleStories(version: string): IterableIterator<Story>;

@@ -5,7 +5,7 @@ import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../src/api/app.js';
 import { SqliteStore } from '../src/store/sqlite/index.js';
-import type { PloverRecord, Store, StoredEvent } from '../src/types.js';
+import type { Cluster, PloverRecord, Store, StoredEvent } from '../src/types.js';
 import { model } from './helpers.js';
 import { zip } from './zip.js';
 
@@ -201,6 +201,29 @@ describe('api: events and search', () => {
     await rejects(404, () => get('/api/events/abc'), /no stored event abc/);
   });
 
+  it('pages clusters, filtered as export --clusters, and gives one with its reports', async () => {
+    await seed();
+    const all = [...store.clusters({}, { order: 'id' })];
+    const ids: number[] = [];
+    for (let at: number | null = 0; at !== null; ) {
+      const page = await get(`/api/clusters?limit=4&after=${at}`);
+      ids.push(...(page.body.clusters as Cluster[]).map((c) => c.id));
+      at = page.body.next;
+    }
+    expect(ids).toEqual(all.map((c) => c.id));
+    const aid = (await get('/api/clusters?actor=Serbia&recipient=ARM&type=AID&certainty=reported')).body.clusters as Cluster[];
+    expect(aid).toHaveLength(1);
+    expect((await get('/api/clusters?source=imported')).body).toEqual({ clusters: [], next: null });
+    const one = await get(`/api/clusters/${aid[0]!.id}`);
+    expect(one.body.cluster).toEqual(aid[0]);
+    expect((one.body.events as StoredEvent[]).map((e) => e.rowid)).toEqual(aid[0]!.members);
+    expect(one.body.more).toBe(0);
+    expect((one.body.events as StoredEvent[]).some((e) => (e.record as PloverRecord).attribution?.claimant_text?.includes('Anadolu'))).toBe(true);
+    await rejects(404, () => get('/api/clusters/99999'), /no cluster 99999/);
+    await rejects(400, () => get('/api/clusters/first'), /path.id: expected a cluster id/);
+    await rejects(400, () => get('/api/clusters?dead=4'), /query.dead: not a parameter of this endpoint/);
+  });
+
   it('searches sentences and rejects queries the full-text engine cannot read', async () => {
     await seed();
     const r = await get('/api/search?q=ammunition%20Armenia');
@@ -286,7 +309,7 @@ describe('api: store, import and meta', () => {
   it('describes every endpoint in an OpenAPI 3.1 document', async () => {
     const { body } = await get('/api/openapi.json');
     expect(body.openapi).toBe('3.1.0');
-    for (const path of ['/api/code', '/api/stories', '/api/stories/{id}', '/api/events', '/api/events/{id}', '/api/search', '/api/health', '/api/stats', '/api/states', '/api/import', '/api/openapi.json']) {
+    for (const path of ['/api/code', '/api/stories', '/api/stories/{id}', '/api/events', '/api/events/{id}', '/api/clusters', '/api/clusters/{id}', '/api/search', '/api/health', '/api/stats', '/api/states', '/api/import', '/api/openapi.json']) {
       expect(body.paths[path], path).toBeDefined();
     }
     expect(body.paths['/api/events'].get.parameters.map((p: { name: string }) => p.name)).toEqual(['actor', 'recipient', 'type', 'quad', 'from', 'to', 'certainty', 'source', 'cluster', 'after', 'limit']);

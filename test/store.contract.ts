@@ -162,6 +162,12 @@ export function storeContract(name: string, make: () => Store): void {
       expect([...store.clusters({ quad: [4], ids: [pair.members[0]!] })]).toEqual([pair]);
       expect(store.cluster(pair.id)).toEqual(pair);
       expect(store.cluster(pair.id + 1000)).toBeNull();
+      // Paged by id.
+      const byId = [...store.clusters({}, { order: 'id' })].map((c) => c.id);
+      expect(byId).toEqual([...byId].sort((a, b) => a - b));
+      const [firstPage] = [...store.clusters({}, { order: 'id', limit: 1 })];
+      expect(firstPage!.id).toBe(byId[0]);
+      expect([...store.clusters({}, { order: 'id', after: firstPage!.id })].map((c) => c.id)).toEqual(byId.slice(1));
       expect(store.check()).toEqual([]);
       store.close();
     });

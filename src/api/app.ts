@@ -11,6 +11,7 @@ import { route, type Route } from './route.js';
 import { adminRoutes } from './routes/admin.js';
 import { analysisRoutes } from './routes/analysis.js';
 import { codingRoutes } from './routes/coding.js';
+import { clusterRoutes } from './routes/clusters.js';
 import { eventRoutes } from './routes/events.js';
 import { dashboard } from './static.js';
 
@@ -54,6 +55,7 @@ export function createApp(opts: AppOptions): Hono {
   const routes: Route[] = [
     ...codingRoutes(store, model),
     ...eventRoutes(store),
+    ...clusterRoutes(store),
     ...analysisRoutes(store, model),
     ...adminRoutes(store, model, opts.importBytes ?? 50 * MB),
   ];

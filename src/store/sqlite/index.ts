@@ -131,8 +131,8 @@ export class SqliteStore implements Store {
     return recluster(this.db, scope, 'auto', progress);
   }
 
-  clusters(filter: EventFilter): IterableIterator<Cluster> {
-    return this.reader.clusters(filter);
+  clusters(filter: EventFilter, opts: { readonly limit?: number; readonly after?: number; readonly order?: 'date' | 'id' } = {}): IterableIterator<Cluster> {
+    return this.reader.clusters(filter, opts);
   }
 
   cluster(id: number): Cluster | null {

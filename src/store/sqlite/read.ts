@@ -126,7 +126,7 @@ export class Reader {
    * Clusters in date order, streamed: one statement, members listed by SQLite (a million clusters export in flat
    * memory, not one query per cluster). Callers must not write to the store while they iterate.
    */
-  *clusters(filter: EventFilter): IterableIterator<Cluster> {
+  *clusters(filter: EventFilter, opts: { readonly limit?: number; readonly after?: number; readonly order?: 'date' | 'id' } = {}): IterableIterator<Cluster> {
     const where: string[] = [];
     const params: Record<string, unknown> = {};
     if (filter.actor?.length) where.push(`actor IN (${bindList(params, 'a', filter.actor)})`);
@@ -142,8 +142,10 @@ export class Reader {
       where.push(`EXISTS (SELECT 1 FROM events e${members.sql} AND e.cluster = c.id)`);
       Object.assign(params, members.params);
     }
-    const rows = this.db.prepare(`SELECT ${CLUSTER} FROM clusters c${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY first_date, id`);
-    for (const r of rows.iterate(params) as IterableIterator<ClusterRow>) yield toCluster(r);
+    if (opts.after) where.push('id > @after'), (params.after = opts.after);
+    const order = opts.order === 'id' ? 'id' : 'first_date, id';
+    const rows = this.db.prepare(`SELECT ${CLUSTER} FROM clusters c${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order} LIMIT @limit`);
+    for (const r of rows.iterate({ ...params, limit: opts.limit ?? -1 }) as IterableIterator<ClusterRow>) yield toCluster(r);
   }
 
   /** One cluster by id, or null. */
