@@ -1,5 +1,5 @@
 import { counted, h } from '../dom.js';
-import { isCoded, type Act, type AnyRecord } from '../types.js';
+import { isCoded, type Act, type AnyRecord, type ImportedEvent } from '../types.js';
 import { stateName } from './states.js';
 
 const QUAD_NAME = ['', 'verbal cooperation', 'material cooperation', 'verbal conflict', 'material conflict'];
@@ -23,6 +23,9 @@ function casualties(r: AnyRecord): string | null {
   return parts.length ? parts.join(', ') : null;
 }
 
+/** Who stands behind an imported row: its dataset, and the outlet that published the report when the dataset says. */
+const datasetSource = (r: ImportedEvent): string => `${r.provenance.dataset ?? 'dataset'}${r.provenance.outlet ? `, reported by ${r.provenance.outlet}` : ''}`;
+
 /** One event as a card: type, actor → recipient, date, place, casualties, claimant and certainty, and why it was coded. */
 export function eventCard(r: AnyRecord, opts: { onShow?: () => void; id?: string } = {}): HTMLElement {
   const coded = isCoded(r);
@@ -31,7 +34,7 @@ export function eventCard(r: AnyRecord, opts: { onShow?: () => void; id?: string
     ['Date', dateText(r)],
     ['Place', r.event_loc ? `${r.event_loc.name} (${r.event_loc.country})` : null],
     ['Casualties', casualties(r)],
-    ['Claimant', claim ? claim.claimant_text ?? (claim.claimant ? claim.claimant.entity_text : 'the story itself') : 'dataset'],
+    ['Claimant', claim ? claim.claimant_text ?? (claim.claimant ? claim.claimant.entity_text : 'the story itself') : isCoded(r) ? 'the story itself' : datasetSource(r)],
     ['Certainty', claim ? claim.certainty : 'as coded by the dataset'],
     ['Why', coded ? `“${r.reason.tokens}”: ${r.reason.why}` : r.mapping],
   ];
@@ -51,7 +54,7 @@ export function evidenceLine(r: AnyRecord | undefined, extra: string, act?: Act)
   if (!r) return h('li', { class: 'evidence' }, act ? h('div', { class: 'ev-head' }, h('span', { class: `badge q${act.quad}` }, act.event), ' ',
     `${act.actor} → ${act.recipient} · ${act.n ? counted(act.n, 'imported event') : `event #${act.id}`}${act.date ? ` from ${act.date}` : ''} · ${extra}`) : extra);
   const coded = isCoded(r);
-  const who = coded ? r.attribution.claimant_text ?? 'the story itself' : 'dataset';
+  const who = coded ? r.attribution.claimant_text ?? 'the story itself' : datasetSource(r);
   const how = coded ? r.attribution.certainty : 'asserted';
   return h('li', { class: 'evidence' },
     h('div', { class: 'ev-head' }, h('span', { class: `badge q${r.quad_code}` }, r.event), ' ', parties(r.actor), ' → ', parties(r.recipient), ' · ', dateText(r), ' · ', extra),
