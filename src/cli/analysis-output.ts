@@ -21,12 +21,12 @@ function when(e: StoredEvent['record']): string {
 /** One act with the claim and the sentence or dataset row behind it; `note` goes after the parties. */
 export function actLine(act: Act, events: Lookup, note = ''): string {
   if (act.n !== undefined) {
-    return `    ${act.n} ${act.event} events ${act.actor}→${act.recipient}, ${act.date} to ${act.enddate} ${note}imported\n`
+    return `    ${counted(act.n, `${act.event} event`)} ${act.actor}→${act.recipient}, ${act.date} to ${act.enddate} ${note}imported\n`
       + `      entente events --actor ${act.actor} --recipient ${act.recipient} --type ${act.event} --from ${act.date} --to ${act.enddate}`;
   }
   const s = events.get(act.id);
   const r = s?.record;
-  const claim = !r ? '' : isCoded(r) ? `${r.attribution.certainty}${r.attribution.claimant_text ? ` (${r.attribution.claimant_text})` : ''}` : `${s.provenance.dataset} row ${s.provenance.row ?? '?'}`;
+  const claim = !r ? '' : isCoded(r) ? `${r.attribution.certainty}${r.attribution.claimant_text ? ` (${r.attribution.claimant_text})` : ''}` : `${s.provenance.dataset} row ${s.provenance.row ?? '?'}${s.provenance.outlet ? ` (${s.provenance.outlet})` : ''}`;
   const source = !r ? '' : r.text ? `"${clip(r.text, 140)}"` : isCoded(r) ? '' : r.url ?? r.mapping;
   return `    #${act.id} ${r ? when(r) : act.date ?? 'undated'} ${act.event} ${act.actor}→${act.recipient}${act.joint ? ' (joint)' : ''} ${note}${claim}\n      ${source}`;
 }

@@ -25,8 +25,8 @@ export async function runStats(flags: DbFlags, io: Io): Promise<number> {
     }
     const lines = [
       `database     ${store.path} (${(s.bytes / 1e6).toFixed(1)} MB)`,
-      `stories      ${s.stories} (${s.sentences} sentences); coder versions: ${Object.entries(s.coder_versions).map(([v, n]) => `${v} ×${n}`).join(', ') || '-'}`,
-      `events       ${s.events.coded} coded, ${s.events.imported} imported, in ${s.clusters} clusters${s.waiting ? `; ${s.waiting} waiting for clustering (entente cluster)` : ''}`,
+      `stories      ${s.stories} (${counted(s.sentences, 'sentence')}); coder versions: ${Object.entries(s.coder_versions).map(([v, n]) => `${v} ×${n}`).join(', ') || '-'}`,
+      `events       ${s.events.coded} coded, ${s.events.imported} imported, in ${counted(s.clusters, 'cluster')}${s.waiting ? `; ${s.waiting} waiting for clustering (entente cluster)` : ''}`,
       `imports      ${s.imports}`,
       `dates        ${s.first_date ?? '-'} to ${s.last_date ?? '-'}`,
       `by type      ${Object.entries(s.by_type).map(([k, v]) => `${k} ${v}`).join(', ') || '-'}`,
@@ -65,7 +65,7 @@ export async function runCluster(flags: DbFlags & { all?: boolean }, io: Io): Pr
     const r = store.transaction(() => store.recluster(flags.all ? 'all' : 'new', clusterProgress(process.stderr.isTTY === true, io.err)));
     const dyads = store.refreshTallies();
     const secs = ((performance.now() - started) / 1000).toFixed(1);
-    await io.out(r.events ? `clustered ${r.events} events into ${r.clusters} clusters; summed ${dyads} dyads by month; ${secs} s\n` : 'every event is clustered: nothing to do\n');
+    await io.out(r.events ? `clustered ${counted(r.events, 'event')} into ${counted(r.clusters, 'cluster')}; summed ${counted(dyads, 'dyad')} by month; ${secs} s\n` : 'every event is clustered: nothing to do\n');
     return 0;
   } finally {
     store.close();

@@ -8,6 +8,7 @@ import type { PloverRecord } from '../../types.js';
 import { openInput, readInput } from '../input.js';
 import { explain, tableRow, TABLE_HEADER, type OutputFormat } from '../output.js';
 import { collect, memoryGuard, UsageError, reportProblem, type Io } from '../io.js';
+import { counted } from '../words.js';
 
 interface CodeFlags {
   date?: string;
@@ -64,7 +65,7 @@ export async function runCode(inputs: string[], flags: CodeFlags, io: Io): Promi
       const coded = codeStory(item.story, model, { includeNegated: flags.includeNegated });
       count += coded.records.length;
       if (flags.explain && format !== 'json' && format !== 'jsonl') {
-        await io.out(`== ${item.story.id}${item.story.date ? ` (${item.story.date})` : ' (no publication date)'}: ${coded.records.length} events\n${explain(coded)}\n`);
+        await io.out(`== ${item.story.id}${item.story.date ? ` (${item.story.date})` : ' (no publication date)'}: ${counted(coded.records.length, 'event')}\n${explain(coded)}\n`);
         continue;
       }
       if (format === 'json') all.push(...coded.records);
@@ -76,10 +77,10 @@ export async function runCode(inputs: string[], flags: CodeFlags, io: Io): Promi
     }
   }
   if (format === 'json') await io.out(JSON.stringify(all, null, 2) + '\n');
-  if (format === 'table') io.err(`${count} events${failures ? `, ${failures} input problem(s)` : ''}\n`);
+  if (format === 'table') io.err(`${counted(count, 'event')}${failures ? `, ${counted(failures, 'input problem')}` : ''}\n`);
   if (flags.stats) {
     const seconds = (performance.now() - started) / 1000;
-    io.err(`entente: ${stories} stories, ${count} events, ${failures} problems in ${seconds.toFixed(1)} s; peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB\n`);
+    io.err(`entente: ${counted(stories, 'story', 'stories')}, ${counted(count, 'event')}, ${counted(failures, 'problem')} in ${seconds.toFixed(1)} s; peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB\n`);
   }
   return failures ? 1 : 0;
 }

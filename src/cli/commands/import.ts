@@ -188,7 +188,7 @@ export async function runImport(paths: string[], flags: ImportFlags, io: Io): Pr
         const started = performance.now();
         const r = store.transaction(() => store.recluster('new', clusterProgress(process.stderr.isTTY === true, io.err)));
         // Nothing new (only duplicates, or no file read) changes no cluster and no sum: no line for either.
-        if (r.clusters) io.err(`clustered ${r.events} events into ${r.clusters} clusters in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+        if (r.clusters) io.err(`clustered ${counted(r.events, 'event')} into ${counted(r.clusters, 'cluster')} in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
       }
     } finally {
       if (bulk) {

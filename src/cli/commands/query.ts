@@ -5,6 +5,7 @@ import { DB_HELP, openExisting } from '../db.js';
 import { FILTER_OPTIONS, parseFilter, type FilterFlags } from '../filters.js';
 import { oneOf, UsageError, type Io } from '../io.js';
 import { eventCsvHeader, eventCsvRow, eventRow, EVENT_TABLE_HEADER } from '../store-output.js';
+import { counted } from '../words.js';
 
 interface QueryFlags extends FilterFlags {
   db?: string;
@@ -40,7 +41,7 @@ export async function runEvents(flags: QueryFlags, io: Io): Promise<number> {
       }
     }
     await write(buffer);
-    if (format === 'table') io.err(`${n} events\n`);
+    if (format === 'table') io.err(`${counted(n, 'event')}\n`);
     return 0;
   } finally {
     store.close();
@@ -71,7 +72,7 @@ export async function runSearch(query: string, flags: { db?: string; limit?: str
       out.push(`${h.story_id} sentence ${h.sequence + 1}: ${h.snippet}`);
       for (const e of h.events as StoredEvent[]) out.push(`    ${eventRow(e)}`);
     }
-    out.push(`${hits.length} sentences`);
+    out.push(counted(hits.length, 'sentence'));
     await io.out(out.join('\n') + '\n');
     return 0;
   } finally {
