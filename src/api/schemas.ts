@@ -46,6 +46,18 @@ export function pageOf<T>(read: readonly T[], size: number): { readonly items: T
   return { items: read.slice(0, size), more: read.length > size };
 }
 
+/** The paging options of a store read by id: one item past the page's size, after the cursor. */
+export type ByIdPage = { readonly order: 'id'; readonly limit: number; readonly after?: number };
+
+/**
+ * A page of a list the store reads by id: `read` gets the options, and `next` is the last id of a page that more
+ * items follow (null: no more).
+ */
+export function pageById<T>(read: (opts: ByIdPage) => Iterable<T>, idOf: (item: T) => number, size: number, cursor: number | undefined): { readonly items: T[]; readonly next: number | null } {
+  const { items, more } = pageOf([...read({ order: 'id', limit: size + 1, ...(cursor ? { after: cursor } : {}) })], size);
+  return { items, next: more ? idOf(items[items.length - 1]!) : null };
+}
+
 /** The filters of `entente events`, as query parameters. */
 export const eventFilterQuery = z.object({
   actor: codeList.optional().describe('actor codes or state names, comma-separated (SRB,TUR or Serbia,Turkey)'),

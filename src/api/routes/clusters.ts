@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Store } from '../../types.js';
 import { notFound } from '../errors.js';
 import { route, type Route } from '../route.js';
-import { after, eventFilterQuery, limit, pageOf } from '../schemas.js';
+import { after, eventFilterQuery, limit, pageById } from '../schemas.js';
 import { filterOf } from './events.js';
 
 /** At most this many of a cluster's reports come with it; the rest page through /api/events?cluster=. */
@@ -17,8 +17,8 @@ export function clusterRoutes(store: Store): Route[] {
       responses: { 200: '{clusters: Cluster[], next}: pages go by cluster id; pass `next` as `after` for the next page (null: no more)' },
     }, ({ query }) => {
       const { after: cursor, limit: size, ...filter } = query;
-      const { items: clusters, more } = pageOf([...store.clusters(filterOf(filter), { order: 'id', limit: size + 1, ...(cursor ? { after: cursor } : {}) })], size);
-      return { clusters, next: more ? clusters[clusters.length - 1]!.id : null };
+      const { items: clusters, next } = pageById((opts) => store.clusters(filterOf(filter), opts), (c) => c.id, size, cursor);
+      return { clusters, next };
     }),
     route({
       method: 'get', path: '/api/clusters/{id}', tag: 'events', summary: 'One deduplicated event with its reports: the evidence behind its mention count', cached: true,

@@ -3,7 +3,7 @@ import { SearchError } from '../../store/errors.js';
 import type { EventFilter, ImportedEvent, PloverRecord, Store, StoredEvent } from '../../types.js';
 import { badRequest, notFound } from '../errors.js';
 import { route, type Route } from '../route.js';
-import { after, eventFilterQuery, limit, pageOf } from '../schemas.js';
+import { after, eventFilterQuery, limit, pageById, pageOf } from '../schemas.js';
 
 const isCoded = (r: PloverRecord | ImportedEvent): r is PloverRecord => 'text_info' in r;
 
@@ -33,8 +33,8 @@ export function eventRoutes(store: Store): Route[] {
       responses: { 200: '{events: StoredEvent[], next}: pages go by event id; pass `next` as `after` for the next page (null: no more)' },
     }, ({ query }) => {
       const { after: cursor, limit: size, ...filter } = query;
-      const { items: events, more } = pageOf([...store.events(filterOf(filter), { order: 'id', limit: size + 1, ...(cursor ? { after: cursor } : {}) })], size);
-      return { events, next: more ? events[events.length - 1]!.rowid : null };
+      const { items: events, next } = pageById((opts) => store.events(filterOf(filter), opts), (e) => e.rowid, size, cursor);
+      return { events, next };
     }),
     route({
       method: 'get', path: '/api/events/{id}', tag: 'events', summary: 'One event with its evidence: record, sentence, story, claimant and cluster', cached: true,
