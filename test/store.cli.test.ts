@@ -56,6 +56,10 @@ describe('store commands on the seed article', () => {
     const [biggest] = [...clusters].sort((a, b) => b.mentions - a.mentions);
     const members = run(['events', '--db', db, '--cluster', String(biggest.id), '--format', 'jsonl']).out.trim().split('\n').map((l) => JSON.parse(l));
     expect(members.map((e: { rowid: number }) => e.rowid).sort((a: number, b: number) => a - b)).toEqual(biggest.members);
+    // The ids the analyses cite (#12), as they print them.
+    const [a, b] = biggest.members as number[];
+    const cited = run(['events', '--db', db, '--id', `#${a},${b}`, '--format', 'jsonl']).out.trim().split('\n').map((l) => JSON.parse(l));
+    expect(cited.map((e: { rowid: number }) => e.rowid).sort((x: number, y: number) => x - y)).toEqual([a, b]);
     // Clusters filter by their reports for what they do not hold: all of the seed's are coded.
     const r = run(['export', '--db', db, '--clusters', '--source', 'imported']);
     expect([r.out, r.err]).toEqual(['', 'exported 0 clusters\n']);
@@ -71,6 +75,7 @@ describe('store commands on the seed article', () => {
     [['events', '--db', db, '--from', 'May 5'], /--from: "May 5" is not a YYYY-MM-DD date/],
     [['events', '--db', db, '--source', 'both'], /--source must be coded or imported/],
     [['events', '--db', db, '--cluster', '12a'], /--cluster: "12a" is not a cluster id/],
+    [['events', '--db', db, '--id', '4.5'], /--id: "4.5" is not an event id/],
     [['export', '--db', db, '--cluster', '0'], /--cluster: "0" is not a cluster id/],
     [['export', '--db', db, '--format', 'xml'], /--format must be jsonl, csv or plover/],
     [['ingest', '--db', db], /ingest needs a PATH/],

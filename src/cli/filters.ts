@@ -14,6 +14,7 @@ export interface FilterFlags {
   certainty?: string;
   source?: string;
   cluster?: string;
+  id?: string;
 }
 
 const CERTAINTIES = new Set(['asserted', 'reported', 'alleged', 'hedged', 'confirmed', 'denied']);
@@ -60,10 +61,13 @@ export function parseFilter(f: FilterFlags): EventFilter {
   if (from && to && from > to) throw new UsageError(`--from ${from} is after --to ${to}`);
   const source = f.source?.toLowerCase();
   if (source !== undefined && source !== 'coded' && source !== 'imported') throw new UsageError(`--source must be coded or imported, not "${f.source}"`);
-  const clusters = list('cluster', f.cluster).map((c) => {
-    if (!/^[1-9]\d{0,15}$/.test(c)) throw new UsageError(`--cluster: "${c}" is not a cluster id (a positive whole number, as export --clusters lists them)`);
-    return Number(c);
+  const whole = (flag: string, v: string | undefined, what: string): number[] => list(flag, v).map((c) => {
+    const n = c.replace(/^#/, '');
+    if (!/^[1-9]\d{0,15}$/.test(n)) throw new UsageError(`--${flag}: "${c}" is not ${what}`);
+    return Number(n);
   });
+  const clusters = whole('cluster', f.cluster, 'a cluster id (a positive whole number, as export --clusters lists them)');
+  const ids = whole('id', f.id, 'an event id (a positive whole number: the #12 of the analyses, a rowid)');
   const actor = codes('actor', f.actor);
   const recipient = codes('recipient', f.recipient);
   return {
@@ -76,6 +80,7 @@ export function parseFilter(f: FilterFlags): EventFilter {
     ...(to ? { to } : {}),
     ...(source ? { source } : {}),
     ...(clusters.length ? { clusters } : {}),
+    ...(ids.length ? { ids } : {}),
   };
 }
 
@@ -88,5 +93,6 @@ export const FILTER_OPTIONS: readonly [string, string][] = [
   ['--to <YYYY-MM-DD>', 'events on or before this date'],
   ['--certainty <values>', 'asserted, reported, alleged, hedged, confirmed, denied'],
   ['--source <source>', 'coded or imported'],
+  ['--id <ids>', 'stored event ids, comma-separated: the evidence the analyses cite (#12, 40)'],
   ['--cluster <ids>', 'cluster ids, comma-separated: the reports of these real-world events (ids as export --clusters gives them)'],
 ];
