@@ -494,6 +494,12 @@ export interface EventFilter extends BaseFilter {
   readonly clusters?: readonly number[];
 }
 
+/** How widely an evidence event's real-world event was reported: its cluster's reports and outlets. */
+export interface ClusterBrief {
+  readonly mentions: number;
+  readonly outlets: number;
+}
+
 /** An event as stored: the PLOVER record plus where it came from and its cluster. */
 export interface StoredEvent {
   readonly rowid: number;

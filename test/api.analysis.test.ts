@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/api/app.js';
 import { SqliteStore } from '../src/store/sqlite/index.js';
-import type { AlignmentNetwork, Comparison, CrisisWindow, GapReport, PartnershipTest, Store, Timeline } from '../src/types.js';
+import type { AlignmentNetwork, ClusterBrief, Comparison, CrisisWindow, GapReport, PartnershipTest, Store, Timeline } from '../src/types.js';
 import { model } from './helpers.js';
 
 const SEED = readFileSync(join(import.meta.dirname, '..', 'examples', 'azerbaijan-serbia-partnership.txt'), 'utf8');
@@ -67,13 +67,18 @@ describe('api: analysis', () => {
   });
 
   it('GET /api/test/:state: BIH held and SRB failed for AZE against ARM, with the evidence events', async () => {
-    const r = await get<{ result: PartnershipTest[]; events: Record<string, { record: { text: string } }> }>('/api/test/AZE?from=2020-07-01&to=2021-11-30&adversary=ARM');
+    const r = await get<{ result: PartnershipTest[]; events: Record<string, { record: { text: string }; cluster: number | null }>; clusters: Record<string, ClusterBrief> }>('/api/test/AZE?from=2020-07-01&to=2021-11-30&adversary=ARM');
     expect(r.status).toBe(200);
     const [test] = r.body.result;
     const verdict = Object.fromEntries(test!.partners.map((p) => [p.partner, p.verdict]));
     expect(verdict).toMatchObject({ BIH: 'held', SRB: 'failed' });
     const srb = test!.partners.find((p) => p.partner === 'SRB')!;
     expect(r.body.events[srb.evidence[0]!.act.id]!.record.text).toMatch(/Anadolu Agency/);
+    // How widely each piece of evidence was reported: its cluster's reports and outlets, as the store holds them.
+    const cited = srb.evidence.map((e) => r.body.events[e.act.id]!.cluster!);
+    expect(cited.length).toBeGreaterThan(0);
+    for (const c of cited) expect(r.body.clusters[c]).toEqual({ mentions: store.cluster(c)!.mentions, outlets: store.cluster(c)!.outlets.length });
+    expect(Object.values(r.body.clusters).some((b) => b.mentions > 1)).toBe(true);
     const confirmed = await get<{ result: PartnershipTest[] }>('/api/test/AZE?from=2020-07-01&to=2021-11-30&adversary=ARM&confirmedOnly=true');
     expect(confirmed.body.result[0]!.confirmedOnly).toBe(true);
   });

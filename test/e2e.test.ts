@@ -120,6 +120,8 @@ describe('dashboard (chromium)', () => {
       expect(await row('SRB').locator('.verdict').textContent()).toBe('failed');
       await row('SRB').getByRole('button').click();
       await expect.poll(() => page.locator('.evidence-row:not([hidden])').textContent()).toMatch(/Anadolu Agency/);
+      // A delivery the article reports twice (alleged, then confirmed) says so on each of its lines.
+      expect(await page.locator('.evidence-row:not([hidden])').textContent()).toMatch(/one of 2 reports of this event, from 1 outlet/);
       expect(await page.locator('button.crisis').count()).toBeGreaterThan(0);
       await shot(page, 'partnership', width);
       await page.getByRole('tab', { name: 'Compare candidates' }).click();

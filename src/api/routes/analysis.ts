@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AnalysisError, askCompare, askCrises, askDyad, askGap, askNetwork, askTest, evidenceEvents, resolveState, toGraphML, type Knowledge } from '../../analysis/index.js';
-import type { Evidence, Model, Store, StoredEvent } from '../../types.js';
+import type { ClusterBrief, Evidence, Model, Store, StoredEvent } from '../../types.js';
 import { badRequest, notFound } from '../errors.js';
 import { route, type Route } from '../route.js';
 import { isoDate } from '../schemas.js';
@@ -29,8 +29,17 @@ const by = z.enum(['week', 'month', 'quarter', 'year']);
 const two = z.object({ a: z.string(), b: z.string() });
 const one = z.object({ state: z.string() });
 
-/** The stored events behind evidence, by id: sentence, claimant and story for each number. */
-const eventsOf = (store: Store, ids: Iterable<number>): Record<number, StoredEvent> => Object.fromEntries(evidenceEvents(store, ids));
+/**
+ * The stored events behind evidence, by id (sentence, claimant and story for each number), and how widely each one's
+ * real-world event was reported, by cluster id.
+ */
+function evidenceOf(store: Store, ids: Iterable<number>): { events: Record<number, StoredEvent>; clusters: Record<number, ClusterBrief> } {
+  const events: Record<number, StoredEvent> = Object.fromEntries(evidenceEvents(store, ids));
+  const clusterIds = [...new Set(Object.values(events).flatMap((e) => (e.cluster === null ? [] : [e.cluster])))];
+  const clusters: Record<number, ClusterBrief> = {};
+  if (clusterIds.length) for (const c of store.clusters({ clusters: clusterIds })) clusters[c.id] = { mentions: c.mentions, outlets: c.outlets.length };
+  return { events, clusters };
+}
 const ids = (evidence: readonly Evidence[]): number[] => evidence.map((e) => e.act.id);
 
 /** Analysis errors (a window that ends before it starts, no adversary to be found) are the caller's to fix. */
@@ -50,7 +59,7 @@ const window = (q: { from?: string; to?: string }) => {
 
 export function analysisRoutes(store: Store, model: Model): Route[] {
   const k: Knowledge = { conflicts: model.conflicts };
-  const WITH_EVENTS = '`{result, events}`: `events` maps each evidence id to its StoredEvent (sentence, claimant, story)';
+  const WITH_EVENTS = '`{result, events, clusters}`: `events` maps each evidence id to its StoredEvent (sentence, claimant, story), `clusters` each of their cluster ids to how many reports and outlets it has';
   return [
     route({
       method: 'get', path: '/api/dyads/{a}/{b}', tag: 'analysis', summary: 'Timeline of a pair of states: cooperation and conflict A→B and B→A per period', cached: true,
@@ -59,19 +68,19 @@ export function analysisRoutes(store: Store, model: Model): Route[] {
       errors: { 404: 'a state is unknown (`suggestions` lists the closest)' },
     }, ({ params, query }) => {
       const result = ask(() => askDyad(store, { a: pathState(params.a), b: pathState(params.b), by: query.by, from: query.from, to: query.to }));
-      return { result, events: eventsOf(store, result.undated.map((a) => a.id)) };
+      return { result, ...evidenceOf(store, result.undated.map((a) => a.id)) };
     }),
     route({
       method: 'get', path: '/api/dyads/{a}/{b}/events', tag: 'analysis', summary: 'The acts between two states in a span (both ways), with their stored events', cached: true,
       params: two, query: z.object({ from: isoDate, to: isoDate, limit: z.coerce.number().int().min(1).max(2000).default(500) }),
-      responses: { 200: '{acts: Act[], events, truncated}: the dated acts in the span, oldest first' },
+      responses: { 200: '{acts: Act[], events, clusters, truncated}: the dated acts in the span, oldest first' },
       errors: { 404: 'a state is unknown' },
     }, ({ params, query }) => {
       if (query.from > query.to) throw badRequest(`from ${query.from} is after to ${query.to}`);
       const pair = [pathState(params.a), pathState(params.b)];
       const all = store.acts({ actor: pair, recipient: pair, from: query.from, to: query.to, dated: true });
       const acts = all.slice(0, query.limit);
-      return { acts, events: eventsOf(store, acts.map((a) => a.id)), truncated: all.length > acts.length };
+      return { acts, ...evidenceOf(store, acts.map((a) => a.id)), truncated: all.length > acts.length };
     }),
     route({
       method: 'get', path: '/api/crises/{state}', tag: 'analysis', summary: "The focal state's crisis windows: detected, known conflicts, or the one given", cached: true,
@@ -97,7 +106,7 @@ export function analysisRoutes(store: Store, model: Model): Route[] {
       const result = ask(() => askTest(store, k, {
         focal: pathState(params.state), window: w, adversary: query.adversary, partners: query.partners, confirmedOnly: query.confirmedOnly, lookbackYears: query.lookback,
       }));
-      return { result, events: eventsOf(store, result.flatMap((t) => t.partners.flatMap((p) => [...ids(p.evidence), ...ids(p.undated)]))) };
+      return { result, ...evidenceOf(store, result.flatMap((t) => t.partners.flatMap((p) => [...ids(p.evidence), ...ids(p.undated)]))) };
     }),
     route({
       method: 'get', path: '/api/gap/{a}/{b}', tag: 'analysis', summary: 'The say-do gap: where what A said to B and what A did that mattered to B diverge', cached: true,
@@ -106,7 +115,7 @@ export function analysisRoutes(store: Store, model: Model): Route[] {
       errors: { 404: 'a state is unknown' },
     }, ({ params, query }) => {
       const result = ask(() => askGap(store, k, { a: pathState(params.a), b: pathState(params.b), by: query.by, confirmedOnly: query.confirmedOnly }));
-      return { result, events: eventsOf(store, [...result.periods.flatMap((p) => ids(p.evidence)), ...ids(result.undated)]) };
+      return { result, ...evidenceOf(store, [...result.periods.flatMap((p) => ids(p.evidence)), ...ids(result.undated)]) };
     }),
     route({
       method: 'get', path: '/api/compare/{state}', tag: 'analysis', summary: 'Rank candidate partners by what they delivered to the focal state and its adversaries, and their record', cached: true,
@@ -115,7 +124,7 @@ export function analysisRoutes(store: Store, model: Model): Route[] {
       errors: { 404: 'the state is unknown' },
     }, ({ params, query }) => {
       const result = ask(() => askCompare(store, k, { focal: pathState(params.state), partners: query.partners, confirmedOnly: query.confirmedOnly }));
-      return { result, events: eventsOf(store, result.candidates.flatMap((c) => ids(c.evidence))) };
+      return { result, ...evidenceOf(store, result.candidates.flatMap((c) => ids(c.evidence))) };
     }),
     route({
       method: 'get', path: '/api/network', tag: 'analysis', summary: 'Who supported and who opposed whom: a signed, weighted graph', cached: true,

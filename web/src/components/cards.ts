@@ -1,5 +1,5 @@
 import { counted, h } from '../dom.js';
-import { isCoded, type Act, type AnyRecord, type ImportedEvent } from '../types.js';
+import { isCoded, type Act, type AnyRecord, type Evidenced, type ImportedEvent } from '../types.js';
 import { stateName } from './states.js';
 
 const QUAD_NAME = ['', 'verbal cooperation', 'material cooperation', 'verbal conflict', 'material conflict'];
@@ -48,16 +48,23 @@ export function eventCard(r: AnyRecord, opts: { onShow?: () => void; id?: string
   return h('article', { class: `card q${r.quad_code}`, ...(opts.id ? { id: opts.id } : {}), 'data-event': r.event }, title, dl, show);
 }
 
-/** A short line for evidence lists: the sentence, who claims it and how surely. */
-export function evidenceLine(r: AnyRecord | undefined, extra: string, act?: Act): HTMLElement {
+/**
+ * A short line for evidence lists: the sentence of event `id`, who claims it and how surely, and how many reports of
+ * the same real-world event the store holds.
+ */
+export function evidenceLine(from: Evidenced, id: number, extra: string, act?: Act): HTMLElement {
+  const stored = from.events[id];
+  const r = stored?.record;
   // An aggregate act from a large store's sums stands for many imported events: no one sentence to show.
   if (!r) return h('li', { class: 'evidence' }, act ? h('div', { class: 'ev-head' }, h('span', { class: `badge q${act.quad}` }, act.event), ' ',
     `${act.actor} → ${act.recipient} · ${act.n ? counted(act.n, 'imported event') : `event #${act.id}`}${act.date ? ` from ${act.date}` : ''} · ${extra}`) : extra);
   const coded = isCoded(r);
   const who = coded ? r.attribution.claimant_text ?? 'the story itself' : datasetSource(r);
   const how = coded ? r.attribution.certainty : 'asserted';
+  const brief = stored?.cluster == null ? undefined : from.clusters?.[stored.cluster];
+  const reports = brief && brief.mentions > 1 ? ` · one of ${counted(brief.mentions, 'report')} of this event, from ${counted(brief.outlets, 'outlet')}` : '';
   return h('li', { class: 'evidence' },
     h('div', { class: 'ev-head' }, h('span', { class: `badge q${r.quad_code}` }, r.event), ' ', parties(r.actor), ' → ', parties(r.recipient), ' · ', dateText(r), ' · ', extra),
     h('blockquote', {}, (coded ? r.text : r.text ?? r.event_text) ?? '(no sentence: imported row)'),
-    h('div', { class: 'ev-claim' }, `Claimant: ${who} · certainty: ${how}`));
+    h('div', { class: 'ev-claim' }, `Claimant: ${who} · certainty: ${how}${reports}`));
 }

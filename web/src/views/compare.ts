@@ -2,18 +2,18 @@ import { apiGet, q } from '../api.js';
 import { evidenceLine } from '../components/cards.js';
 import { stateName } from '../components/states.js';
 import { clear, counted, field, h, showError, status } from '../dom.js';
-import type { CandidateResult, Comparison, WithEvents } from '../types.js';
+import type { CandidateResult, Comparison, Evidenced, WithEvents } from '../types.js';
 
 const n = (x: number | null): string => (x === null ? '—' : (Math.round(x * 100) / 100).toString());
 const kinds = (r: Readonly<Record<string, number>>): string =>
   Object.entries(r).filter(([, v]) => v).map(([k, v]) => `${k} ${n(v)}`).join(', ') || '—';
 
-function rows(c: CandidateResult, events: WithEvents<Comparison>['events']): HTMLElement[] {
+function rows(c: CandidateResult, from: Evidenced): HTMLElement[] {
   const id = `cmp-${c.partner}`;
   const detail = h('tr', { id, hidden: true, class: 'evidence-row' }, h('td', { colspan: 6 },
     h('p', {}, c.reason),
     c.record.length ? h('p', {}, 'Record: ', c.record.map((r) => `${r.window.name ?? r.window.from} ${r.verdict}`).join('; ')) : null,
-    h('ul', { class: 'evidence-list' }, c.evidence.map((e) => evidenceLine(events[e.act.id]?.record, `${e.side}, ${e.kind} · ${e.reason}`, e.act)))));
+    h('ul', { class: 'evidence-list' }, c.evidence.map((e) => evidenceLine(from, e.act.id, `${e.side}, ${e.kind} · ${e.reason}`, e.act)))));
   const toggle = h('button', { type: 'button', class: 'link', 'aria-expanded': 'false', 'aria-controls': id }, `${c.partner} ${stateName(c.partner)}`);
   toggle.addEventListener('click', () => {
     const open = toggle.getAttribute('aria-expanded') !== 'true';
@@ -38,7 +38,7 @@ export function compareTab(box: HTMLElement, focal: string, suggested: readonly 
       clear(out, h('div', { class: 'table-scroll' }, h('table', { class: 'table compare stack' },
         h('caption', {}, 'Candidates, best first (choose one to see its evidence)'),
         h('thead', {}, h('tr', {}, ['Rank', 'Partner', 'Score', 'Reliability', `To ${r.result.focal}`, 'To its adversaries'].map((c) => h('th', { scope: 'col' }, c)))),
-        h('tbody', {}, r.result.candidates.flatMap((c) => rows(c, r.events))))));
+        h('tbody', {}, r.result.candidates.flatMap((c) => rows(c, r))))));
     } catch (err) {
       say.textContent = '';
       showError(out, err);

@@ -2,7 +2,7 @@ import { apiGet, q } from '../api.js';
 import { evidenceLine } from '../components/cards.js';
 import { stateName, statePicker, stateValue } from '../components/states.js';
 import { clear, counted, field, h, hashParams, setHashParams, showError, status } from '../dom.js';
-import type { CrisisWindow, PartnerResult, PartnershipTest, StoredEvent, WithEvents } from '../types.js';
+import type { CrisisWindow, Evidenced, PartnerResult, PartnershipTest, WithEvents } from '../types.js';
 import { compareTab } from './compare.js';
 
 const n = (x: number): string => (Math.round(x * 100) / 100).toString();
@@ -25,12 +25,12 @@ function windowsTimeline(windows: readonly CrisisWindow[], tested: ReadonlySet<s
   return h('div', { class: 'crisis-timeline' }, axis, lanes);
 }
 
-function partnerRows(p: PartnerResult, events: Readonly<Record<string, StoredEvent>>): HTMLElement[] {
+function partnerRows(p: PartnerResult, from: Evidenced): HTMLElement[] {
   const detailId = `ev-${p.partner}-${Math.random().toString(36).slice(2, 8)}`;
   const detail = h('tr', { id: detailId, class: 'evidence-row', hidden: true },
     h('td', { colspan: 7 },
-      p.evidence.length ? h('ul', { class: 'evidence-list' }, p.evidence.map((e) => evidenceLine(events[e.act.id]?.record, `${e.side}, ${e.kind}, weight ${n(e.weight)} · ${e.reason}`, e.act))) : h('p', {}, 'No acts in the window.'),
-      p.undated.length ? [h('h4', {}, 'Undated evidence (shown, not counted)'), h('ul', { class: 'evidence-list' }, p.undated.map((e) => evidenceLine(events[e.act.id]?.record, `${e.side} · ${e.reason}`, e.act)))] : null));
+      p.evidence.length ? h('ul', { class: 'evidence-list' }, p.evidence.map((e) => evidenceLine(from, e.act.id, `${e.side}, ${e.kind}, weight ${n(e.weight)} · ${e.reason}`, e.act))) : h('p', {}, 'No acts in the window.'),
+      p.undated.length ? [h('h4', {}, 'Undated evidence (shown, not counted)'), h('ul', { class: 'evidence-list' }, p.undated.map((e) => evidenceLine(from, e.act.id, `${e.side} · ${e.reason}`, e.act)))] : null));
   const toggle = h('button', { type: 'button', class: 'link', 'aria-expanded': 'false', 'aria-controls': detailId }, `${p.partner} ${stateName(p.partner)}`);
   toggle.addEventListener('click', () => {
     const open = toggle.getAttribute('aria-expanded') !== 'true';
@@ -48,7 +48,7 @@ function partnerRows(p: PartnerResult, events: Readonly<Record<string, StoredEve
   return [row, detail];
 }
 
-function testTable(t: PartnershipTest, events: Readonly<Record<string, StoredEvent>>): HTMLElement {
+function testTable(t: PartnershipTest, from: Evidenced): HTMLElement {
   const w = t.window;
   return h('section', { class: 'panel test' },
     h('h3', {}, `${w.name ?? `${w.source} window`}: ${stateName(t.focal)} against ${stateName(t.adversary)}, ${w.from} to ${w.to}`),
@@ -57,7 +57,7 @@ function testTable(t: PartnershipTest, events: Readonly<Record<string, StoredEve
       ? h('div', { class: 'table-scroll' }, h('table', { class: 'table partners stack' },
         h('caption', {}, 'Partners (choose one to see its evidence)'),
         h('thead', {}, h('tr', {}, ['Partner', 'Verdict', 'Declared', 'Aligned verbal / material', 'Misaligned verbal / material', 'Score', 'Reason'].map((c) => h('th', { scope: 'col' }, c)))),
-        h('tbody', {}, t.partners.flatMap((p) => partnerRows(p, events)))))
+        h('tbody', {}, t.partners.flatMap((p) => partnerRows(p, from)))))
       : h('p', {}, 'No partner acted in this window.'));
 }
 
@@ -118,7 +118,7 @@ export function render(main: HTMLElement): void {
       }));
       const withPartners = tests.result.filter((t) => t.partners.length);
       partners = [...new Set(tests.result.flatMap((t) => t.partners.map((p) => p.partner)))];
-      clear(testsBox, withPartners.length ? withPartners.map((t) => testTable(t, tests.events)) : h('p', { class: 'panel' }, 'No partner acted toward either side in these windows.'));
+      clear(testsBox, withPartners.length ? withPartners.map((t) => testTable(t, tests)) : h('p', { class: 'panel' }, 'No partner acted toward either side in these windows.'));
       say.textContent = `${counted(tests.result.length, 'window')} tested, ${counted(partners.length, 'partner')}.`;
       if (!compareBox.hidden) compareTab(compareBox, f, partners);
     } catch (err) {

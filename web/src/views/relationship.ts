@@ -2,20 +2,19 @@ import { apiGet, q } from '../api.js';
 import { evidenceLine } from '../components/cards.js';
 import { stateName, statePicker, stateValue } from '../components/states.js';
 import { clear, counted, field, h, hashParams, setHashParams, showError, status } from '../dom.js';
-import type { Act, GapPeriod, GapReport, StoredEvent, Tally, Timeline, TimelinePeriod, WithEvents } from '../types.js';
+import type { Act, Evidenced, GapPeriod, GapReport, Tally, Timeline, TimelinePeriod, WithEvents } from '../types.js';
 import { drawTimeline } from './timeline-chart.js';
 
 const coop = (t: Tally): number => t.quad[0] + t.quad[1];
 const conflict = (t: Tally): number => t.quad[2] + t.quad[3];
 
-interface PeriodEvents {
+interface PeriodEvents extends Evidenced {
   readonly acts: readonly Act[];
-  readonly events: Readonly<Record<string, StoredEvent>>;
   readonly truncated: boolean;
 }
 
 /** The events of one period (both directions) with their sentences, and the gap's reasons if it is flagged. */
-async function showPeriod(box: HTMLElement, a: string, b: string, p: TimelinePeriod, gap: GapPeriod | undefined, gapEvents: Readonly<Record<string, StoredEvent>>): Promise<void> {
+async function showPeriod(box: HTMLElement, a: string, b: string, p: TimelinePeriod, gap: GapPeriod | undefined, gapEvidence: Evidenced): Promise<void> {
   clear(box, h('p', {}, `Loading ${p.period}…`));
   try {
     const r = await apiGet<PeriodEvents>(`/api/dyads/${a}/${b}/events${q({ from: p.from, to: p.to })}`);
@@ -29,8 +28,8 @@ async function showPeriod(box: HTMLElement, a: string, b: string, p: TimelinePer
     clear(box,
       h('h2', { id: 'period-h', tabindex: '-1' }, `${p.period}: ${acts.length} event${acts.length === 1 ? '' : 's'} between ${stateName(a)} and ${stateName(b)}`),
       gap?.flagged ? h('div', { class: 'gap-note' }, h('strong', {}, 'Say-do gap: '), gap.reason,
-        h('ul', { class: 'evidence-list' }, gap.evidence.map((e) => evidenceLine(gapEvents[e.act.id]?.record, `${e.side} · ${e.reason}`, e.act)))) : null,
-      acts.length ? h('ul', { class: 'evidence-list period-events' }, acts.map((x) => evidenceLine(r.events[x.id]?.record, x.joint ? 'joint act' : `${x.actor} → ${x.recipient}`))) : h('p', {}, 'No dated events in this period.'),
+        h('ul', { class: 'evidence-list' }, gap.evidence.map((e) => evidenceLine(gapEvidence, e.act.id, `${e.side} · ${e.reason}`, e.act)))) : null,
+      acts.length ? h('ul', { class: 'evidence-list period-events' }, acts.map((x) => evidenceLine(r, x.id, x.joint ? 'joint act' : `${x.actor} → ${x.recipient}`))) : h('p', {}, 'No dated events in this period.'),
       r.truncated ? h('p', {}, 'Only the first 500 are listed.') : null);
     (box.querySelector('#period-h') as HTMLElement | null)?.focus();
   } catch (err) {
@@ -59,11 +58,11 @@ async function show(out: HTMLElement, say: HTMLElement, a: string, b: string, by
   setHashParams('relationship', { a: t.a, b: t.b, by });
   const flagged = new Map(gap.result.periods.filter((p) => p.flagged).map((p) => [p.period, p]));
   const detail = h('section', { class: 'panel', 'aria-live': 'polite' }, h('p', {}, 'Choose a period on the chart or in the table to list its events.'));
-  const pick = (p: TimelinePeriod): void => void showPeriod(detail, t.a, t.b, p, flagged.get(p.period), gap.events);
+  const pick = (p: TimelinePeriod): void => void showPeriod(detail, t.a, t.b, p, flagged.get(p.period), gap);
   const chartBox = h('div', { class: 'chart', role: 'img', 'aria-label': `Cooperation and conflict between ${stateName(t.a)} and ${stateName(t.b)} per ${by}` });
   const undated = t.undated.length
     ? h('details', { class: 'panel' }, h('summary', {}, `${counted(t.undated.length, 'act')} with no date of their own (dated only by publication): not on the chart`),
-      h('ul', { class: 'evidence-list' }, t.undated.map((x) => evidenceLine(dyad.events[x.id]?.record, `${x.actor} → ${x.recipient}`))))
+      h('ul', { class: 'evidence-list' }, t.undated.map((x) => evidenceLine(dyad, x.id, `${x.actor} → ${x.recipient}`))))
     : null;
   const total = t.periods.reduce((n, p) => n + p.both.count, 0);
   clear(out,
