@@ -44,6 +44,15 @@ describe('the seed article (published 2021-12-01)', () => {
     expect(by.SRB!.undated.map((e) => sentence(j, e.act.id)).join('\n')).toMatch(/admitted that the delivery of weapons to Armenia did take place/);
   });
 
+  it('says how widely a piece of evidence was reported: the delivery alleged, then admitted, is one event of 2 reports', () => {
+    const args = ['test', 'AZE', '--window', '2020-07-01:2021-11-30', '--adversary', 'ARM', '--db', db];
+    const j = JSON.parse(run([...args, '--format', 'json']).out) as { clusters: Record<string, { mentions: number; outlets: number }> };
+    expect(Object.values(j.clusters)).toContainEqual({ mentions: 2, outlets: 1 });
+    const table = run(args).out;
+    const cluster = Object.entries(j.clusters).find(([, c]) => c.mentions === 2)![0];
+    expect(table).toMatch(new RegExp(`alleged \\(Azerbaijani side\\); one of 2 reports from 1 outlet \\(--cluster ${cluster}\\)`));
+  });
+
   it('entente gap SRB AZE flags a say-do gap citing both agreements, the arms to Armenia and the admission', () => {
     const j = json<{ periods: { period: string; flagged: boolean; evidence: Ev[] }[]; undated: Ev[] }>(['gap', 'SRB', 'AZE']);
     const flagged = j.result.periods.filter((p) => p.flagged);

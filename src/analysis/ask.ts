@@ -3,7 +3,7 @@
  * to the pure functions. The CLI, the API and library users call these.
  */
 import type {
-  AlignmentNetwork, Comparison, Conflict, CrisisWindow, DateWindow, GapReport, PartnershipTest, PeriodUnit, Store, StoredEvent, Timeline,
+  AlignmentNetwork, ClusterBrief, Comparison, Conflict, CrisisWindow, DateWindow, GapReport, PartnershipTest, PeriodUnit, Store, StoredEvent, Timeline,
 } from '../types.js';
 import { countryName } from '../import/countries.js';
 import { WORDS } from './classify.js';
@@ -83,6 +83,16 @@ export function evidenceEvents(store: Store, ids: Iterable<number>): Map<number,
   const list = [...new Set(ids)].filter((id) => id > 0);
   const out = new Map<number, StoredEvent>();
   for (let i = 0; i < list.length; i += 500) for (const e of store.events({ ids: list.slice(i, i + 500) })) out.set(e.rowid, e);
+  return out;
+}
+
+/** How widely the real-world event of each of these events was reported: its cluster's reports and outlets, by cluster id. */
+export function clusterBriefs(store: Store, events: Iterable<StoredEvent>): Map<number, ClusterBrief> {
+  const ids = [...new Set([...events].flatMap((e) => (e.cluster === null ? [] : [e.cluster])))];
+  const out = new Map<number, ClusterBrief>();
+  for (let i = 0; i < ids.length; i += 500) {
+    for (const c of store.clusters({ clusters: ids.slice(i, i + 500) })) out.set(c.id, { mentions: c.mentions, outlets: c.outlets.length });
+  }
   return out;
 }
 

@@ -1,12 +1,16 @@
 /** Tables and CSV for the analytics commands. Every number comes with the events behind it. */
 import type {
-  Act, AlignmentNetwork, Comparison, CrisisWindow, Evidence, GapReport, ImportedEvent, PartnershipTest, PloverRecord, StoredEvent, Tally, Timeline,
+  Act, AlignmentNetwork, ClusterBrief, Comparison, CrisisWindow, Evidence, GapReport, ImportedEvent, PartnershipTest, PloverRecord, StoredEvent, Tally, Timeline,
 } from '../types.js';
 import { clip } from './output.js';
 import { csvCell } from './store-output.js';
 import { counted } from './words.js';
 
-export type Lookup = ReadonlyMap<number, StoredEvent>;
+/** The stored events behind evidence, by id, and how widely each one's real-world event was reported, by cluster id. */
+export interface Lookup {
+  readonly events: ReadonlyMap<number, StoredEvent>;
+  readonly clusters: ReadonlyMap<number, ClusterBrief>;
+}
 const isCoded = (r: PloverRecord | ImportedEvent): r is PloverRecord => 'attribution' in r;
 const n = (x: number | null): string => (x === null ? '-' : String(Math.round(x * 100) / 100));
 const csv = (cells: readonly unknown[]): string => cells.map(csvCell).join(',');
@@ -24,11 +28,13 @@ export function actLine(act: Act, events: Lookup, note = ''): string {
     return `    ${counted(act.n, `${act.event} event`)} ${act.actor}→${act.recipient}, ${act.date} to ${act.enddate} ${note}imported\n`
       + `      entente events --actor ${act.actor} --recipient ${act.recipient} --type ${act.event} --from ${act.date} --to ${act.enddate}`;
   }
-  const s = events.get(act.id);
+  const s = events.events.get(act.id);
   const r = s?.record;
+  const brief = s?.cluster == null ? undefined : events.clusters.get(s.cluster);
+  const reports = brief && brief.mentions > 1 ? `; one of ${counted(brief.mentions, 'report')} from ${counted(brief.outlets, 'outlet')} (--cluster ${s!.cluster})` : '';
   const claim = !r ? '' : isCoded(r) ? `${r.attribution.certainty}${r.attribution.claimant_text ? ` (${r.attribution.claimant_text})` : ''}` : `${s.provenance.dataset} row ${s.provenance.row ?? '?'}${s.provenance.outlet ? ` (${s.provenance.outlet})` : ''}`;
   const source = !r ? '' : r.text ? `"${clip(r.text, 140)}"` : isCoded(r) ? '' : r.url ?? r.mapping;
-  return `    #${act.id} ${r ? when(r) : act.date ?? 'undated'} ${act.event} ${act.actor}→${act.recipient}${act.joint ? ' (joint)' : ''} ${note}${claim}\n      ${source}`;
+  return `    #${act.id} ${r ? when(r) : act.date ?? 'undated'} ${act.event} ${act.actor}→${act.recipient}${act.joint ? ' (joint)' : ''} ${note}${claim}${reports}\n      ${source}`;
 }
 
 /** One evidence line: the act, its weight and why it counts. */

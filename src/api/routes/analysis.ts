@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AnalysisError, askCompare, askCrises, askDyad, askGap, askNetwork, askTest, evidenceEvents, resolveState, toGraphML, type Knowledge } from '../../analysis/index.js';
+import { AnalysisError, askCompare, askCrises, askDyad, askGap, askNetwork, askTest, clusterBriefs, evidenceEvents, resolveState, toGraphML, type Knowledge } from '../../analysis/index.js';
 import type { ClusterBrief, Evidence, Model, Store, StoredEvent } from '../../types.js';
 import { badRequest, notFound } from '../errors.js';
 import { route, type Route } from '../route.js';
@@ -34,11 +34,8 @@ const one = z.object({ state: z.string() });
  * real-world event was reported, by cluster id.
  */
 function evidenceOf(store: Store, ids: Iterable<number>): { events: Record<number, StoredEvent>; clusters: Record<number, ClusterBrief> } {
-  const events: Record<number, StoredEvent> = Object.fromEntries(evidenceEvents(store, ids));
-  const clusterIds = [...new Set(Object.values(events).flatMap((e) => (e.cluster === null ? [] : [e.cluster])))];
-  const clusters: Record<number, ClusterBrief> = {};
-  if (clusterIds.length) for (const c of store.clusters({ clusters: clusterIds })) clusters[c.id] = { mentions: c.mentions, outlets: c.outlets.length };
-  return { events, clusters };
+  const events = evidenceEvents(store, ids);
+  return { events: Object.fromEntries(events), clusters: Object.fromEntries(clusterBriefs(store, events.values())) };
 }
 const ids = (evidence: readonly Evidence[]): number[] => evidence.map((e) => e.act.id);
 

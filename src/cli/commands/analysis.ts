@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { AnalysisError, evidenceEvents, askCompare, askCrises, askDyad, askGap, askNetwork, askTest, resolveState, toGraphML, type Knowledge } from '../../analysis/index.js';
+import { AnalysisError, clusterBriefs, evidenceEvents, askCompare, askCrises, askDyad, askGap, askNetwork, askTest, resolveState, toGraphML, type Knowledge } from '../../analysis/index.js';
 import { loadConflicts } from '../../paths.js';
 import { toIsoDate } from '../../pipeline/normalize/index.js';
 import type { DateWindow, Evidence, PeriodUnit, Store } from '../../types.js';
@@ -69,11 +69,16 @@ function format(v: string | undefined, extra: readonly string[] = []): string {
 const knowledge = (flags: Flags): Knowledge => ({ conflicts: loadConflicts(), today: day(flags.today, '--today') });
 
 /** The stored events behind evidence, for tables (sentence, claimant) and for JSON (as `events`). */
-const lookup = (store: Store, evidence: readonly Evidence[], more: readonly number[] = []): Lookup =>
-  evidenceEvents(store, [...evidence.map((e) => e.act.id), ...more]);
+/** For answers that cite no stored event. */
+const NO_EVIDENCE: Lookup = { events: new Map(), clusters: new Map() };
+
+function lookup(store: Store, evidence: readonly Evidence[], more: readonly number[] = []): Lookup {
+  const events = evidenceEvents(store, [...evidence.map((e) => e.act.id), ...more]);
+  return { events, clusters: clusterBriefs(store, events.values()) };
+}
 
 async function emit(io: Io, fmt: string, result: unknown, events: Lookup, table: () => string, csvOut: () => string): Promise<number> {
-  if (fmt === 'json') await io.out(JSON.stringify({ result, events: Object.fromEntries(events) }, null, 2) + '\n');
+  if (fmt === 'json') await io.out(JSON.stringify({ result, events: Object.fromEntries(events.events), clusters: Object.fromEntries(events.clusters) }, null, 2) + '\n');
   else await io.out(fmt === 'csv' ? csvOut() : table());
   return 0;
 }
@@ -112,7 +117,7 @@ export function registerAnalysis(program: Command, io: Io, done: (code: number) 
       const k = knowledge(flags);
       return run(flags, async (store) => {
         const list = askCrises(store, k, q);
-        return emit(io, fmt, list, new Map(), () => crisesTable(list), () => crisesCsv(list));
+        return emit(io, fmt, list, NO_EVIDENCE, () => crisesTable(list), () => crisesCsv(list));
       });
     })()));
   common(program.command('test').description("the partnership test: did the focal state's partners hold in its crisis windows?")
@@ -170,7 +175,7 @@ export function registerAnalysis(program: Command, io: Io, done: (code: number) 
           await io.out(toGraphML(net));
           return 0;
         }
-        return emit(io, fmt, net, new Map(), () => networkTable(net), () => networkCsv(net));
+        return emit(io, fmt, net, NO_EVIDENCE, () => networkTable(net), () => networkCsv(net));
       });
     })()));
 }
