@@ -1,50 +1,15 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createApp } from '../src/api/app.js';
-import { SqliteStore } from '../src/store/sqlite/index.js';
-import type { Cluster, PloverRecord, Store, StoredEvent } from '../src/types.js';
+import type { PloverRecord } from '../src/types.js';
+import { apiHarness, AUTH, ROOT, SEED, TOKEN } from './api-harness.js';
 import { model } from './helpers.js';
 import { zip } from './zip.js';
 
-const ROOT = join(import.meta.dirname, '..');
-const SEED = readFileSync(join(ROOT, 'examples', 'azerbaijan-serbia-partnership.txt'), 'utf8');
-const TOKEN = 'test-token';
-const AUTH = { authorization: `Bearer ${TOKEN}` };
-
-let store: Store;
-let app: ReturnType<typeof createApp>;
-const web = mkdtempSync(join(tmpdir(), 'entente-web-'));
-
-beforeEach(() => {
-  store = new SqliteStore(':memory:');
-  app = createApp({ store, model: model(), token: TOKEN, webRoot: web });
-});
-afterEach(() => store.close());
-
-/** What the store holds, without its file size (which a rolled-back write may move). */
-const snapshot = (): string => JSON.stringify({ ...store.stats(), bytes: 0 });
-const get = async (path: string) => {
-  const r = await app.request(path);
-  return { status: r.status, body: await r.json() };
-};
-const post = async (path: string, body: unknown, headers: Record<string, string> = AUTH) => {
-  const r = await app.request(path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
-  return { status: r.status, body: await r.json() };
-};
-const seed = () => post('/api/stories', { id: 'seed', text: SEED, date: '2021-12-01', source: 'Test Wire' });
-
-/** A request that must fail with `status` and leave the store as it was. */
-async function rejects(status: number, send: () => Promise<{ status: number; body: { error: string; detail: string } }>, detail?: RegExp) {
-  const before = snapshot();
-  const r = await send();
-  expect(r.status).toBe(status);
-  expect(r.body).toMatchObject({ error: expect.any(String), detail: expect.any(String) });
-  if (detail) expect(r.body.detail).toMatch(detail);
-  expect(snapshot()).toBe(before);
-}
+const api = apiHarness();
+const { snapshot, get, post, seed, rejects } = api;
 
 describe('api: coding', () => {
   it('POST /api/code codes the seed article without storing it, with sentences and spans to highlight', async () => {
@@ -58,7 +23,7 @@ describe('api: coding', () => {
     const ev = spans.find((s) => s.record === aid!.id)!;
     expect(r.body.story.text.slice(ev.start, ev.end)).toBe(aid!.event_text);
     expect(spans.some((s) => s.kind === 'actor' && s.label === 'SRB')).toBe(true);
-    expect(store.stats().stories).toBe(0);
+    expect(api.store.stats().stories).toBe(0);
   });
 
   it('POST /api/code reads HTML and rejects empty or badly dated text', async () => {
@@ -119,7 +84,7 @@ describe('api: stories', () => {
     const again = await post('/api/stories', { jsonl: '{"text":"Greece condemned Turkey over drilling in the Aegean.","date":"2020-08-10"}\n', file: 'other.jsonl' });
     const asStory = await post('/api/stories', { text: 'Greece condemned Turkey over drilling in the Aegean.', date: '2020-08-10' });
     expect([again.status, asStory.status]).toEqual([200, 200]);
-    expect(store.stats().stories).toBe(2);
+    expect(api.store.stats().stories).toBe(2);
   });
 
   it('rejects malformed JSON, oversized bodies and writes without the token, leaving the store unchanged', async () => {
@@ -130,112 +95,11 @@ describe('api: stories', () => {
     await rejects(401, () => post('/api/stories', { text: 'Serbia attacked Kosovo.' }, {}), /Authorization: Bearer/);
     await rejects(401, () => post('/api/stories', { text: 'Serbia attacked Kosovo.' }, { authorization: 'Bearer wrong' }), /wrong/);
     await rejects(401, () => post('/api/code', { text: 'Serbia attacked Kosovo.' }, { authorization: 'Basic abc' }));
-    const small = createApp({ store, model: model(), maxBytes: 100 });
+    const small = createApp({ store: api.store, model: model(), maxBytes: 100 });
     const before = snapshot();
     const r = await small.request('/api/stories', { method: 'POST', body: JSON.stringify({ text: 'x'.repeat(200) }) });
     expect(r.status).toBe(413);
     expect(snapshot()).toBe(before);
-  });
-});
-
-describe('api: events and search', () => {
-  it('filters events like `entente events` and pages them by id', async () => {
-    await seed();
-    const srb = await get('/api/events?actor=srb&recipient=ARM&type=AID');
-    expect(srb.status).toBe(200);
-    expect((srb.body.events as StoredEvent[]).map((e) => e.record.event)).toEqual(['AID', 'AID', 'AID']);
-    // States by name, as `entente events` takes them; an unknown one and a window ending before it starts are 400s.
-    expect((await get('/api/events?actor=Serbia&recipient=armenia&type=AID')).body).toEqual(srb.body);
-    await rejects(400, () => get('/api/events?actor=Serbai'), /query.actor: "Serbai" is not a known state code or name; did you mean SRB \(Serbia\)/);
-    await rejects(400, () => get('/api/events?from=2021-01-01&to=2020-01-01'), /query.from: 2021-01-01 is after to 2020-01-01/);
-    const reported = await get('/api/events?certainty=reported&quad=2&from=2020-07-01&to=2021-11-30&source=coded');
-    expect((reported.body.events as StoredEvent[]).map((e) => e.record.attribution)).toEqual([expect.objectContaining({ claimant_text: expect.stringContaining('Anadolu') })]);
-    const ids: number[] = [];
-    let cursor: number | null = 0;
-    while (cursor !== null) {
-      const page = await get(`/api/events?limit=4&after=${cursor}`);
-      ids.push(...(page.body.events as StoredEvent[]).map((e) => e.rowid));
-      cursor = page.body.next;
-    }
-    expect(ids).toHaveLength(15);
-    expect(new Set(ids).size).toBe(15);
-    // A page that ends with the last event says so: no `next` that leads to an empty page.
-    for (const [size, pages] of [[5, 3], [15, 1], [16, 1], [4, 4]] as const) {
-      const seen: number[] = [];
-      for (let at: number | null = 0; at !== null; ) {
-        const page = await get(`/api/events?limit=${size}&after=${at}`);
-        seen.push((page.body.events as StoredEvent[]).length);
-        at = page.body.next;
-      }
-      expect(seen, `limit ${size}`).toHaveLength(pages);
-      expect(seen.every((n) => n > 0)).toBe(true);
-    }
-    // A cluster's reports: the evidence behind its mention count.
-    const clustered = (await get('/api/events?actor=SRB&type=AID&limit=1')).body.events[0] as StoredEvent;
-    const members = (await get(`/api/events?cluster=${clustered.cluster}`)).body.events as StoredEvent[];
-    expect(members.map((e) => e.rowid)).toEqual(store.cluster(clustered.cluster!)!.members);
-    await rejects(400, () => get('/api/events?cluster=first'), /query.cluster: expected cluster ids/);
-    await rejects(400, () => get('/api/events?actor=Ruritania'), /query.actor: "Ruritania" is not a known state/);
-    await rejects(400, () => get('/api/events?type=HUG'), /query.type/);
-    await rejects(400, () => get('/api/events?actr=SRB'), /query.actr: not a parameter of this endpoint \(it takes actor, recipient, type, quad, from, to, certainty, source, cluster, after, limit\)/);
-    await rejects(400, () => get('/api/stats?format=csv'), /query.format: not a parameter of this endpoint \(it takes none\)/);
-    // A cache buster is let through.
-    expect((await get('/api/events?actor=SRB&_=1700000000')).status).toBe(200);
-    await rejects(400, () => get('/api/events?quad=5&limit=0'), /query.quad.*query.limit/);
-    await rejects(400, () => get('/api/events?from=yesterday'), /query.from/);
-    await rejects(400, () => get('/api/events?source=rumour'), /query.source/);
-  });
-
-  it('GET /api/events/:id returns the event with its sentence, story, claimant and cluster', async () => {
-    await seed();
-    const [aid] = [...store.events({ actor: ['SRB'], type: ['AID'], certainty: ['reported'] })];
-    const r = await get(`/api/events/${aid!.rowid}`);
-    expect(r.status).toBe(200);
-    expect(r.body.sentence.text).toMatch(/Anadolu Agency reported that Serbia had silently delivered/);
-    expect(r.body.claimant).toMatchObject({ certainty: 'reported', claimant_text: expect.stringContaining('Anadolu Agency') });
-    expect(r.body.story).toMatchObject({ story_id: 'seed', outlet: 'Test Wire' });
-    expect(r.body.cluster).toMatchObject({ id: aid!.cluster, members: expect.arrayContaining([aid!.rowid]) });
-    await rejects(404, () => get('/api/events/99999'));
-    // Its uid (the record's id) finds it too.
-    expect((await get(`/api/events/${encodeURIComponent(aid!.uid)}`)).body).toEqual(r.body);
-    await rejects(404, () => get('/api/events/abc'), /no stored event abc/);
-  });
-
-  it('pages clusters, filtered as export --clusters, and gives one with its reports', async () => {
-    await seed();
-    const all = [...store.clusters({}, { order: 'id' })];
-    const ids: number[] = [];
-    for (let at: number | null = 0; at !== null; ) {
-      const page = await get(`/api/clusters?limit=4&after=${at}`);
-      ids.push(...(page.body.clusters as Cluster[]).map((c) => c.id));
-      at = page.body.next;
-    }
-    expect(ids).toEqual(all.map((c) => c.id));
-    const aid = (await get('/api/clusters?actor=Serbia&recipient=ARM&type=AID&certainty=reported')).body.clusters as Cluster[];
-    expect(aid).toHaveLength(1);
-    expect((await get('/api/clusters?source=imported')).body).toEqual({ clusters: [], next: null });
-    const one = await get(`/api/clusters/${aid[0]!.id}`);
-    expect(one.body.cluster).toEqual(aid[0]);
-    expect((one.body.events as StoredEvent[]).map((e) => e.rowid)).toEqual(aid[0]!.members);
-    expect(one.body.more).toBe(0);
-    expect((one.body.events as StoredEvent[]).some((e) => (e.record as PloverRecord).attribution?.claimant_text?.includes('Anadolu'))).toBe(true);
-    await rejects(404, () => get('/api/clusters/99999'), /no cluster 99999/);
-    await rejects(400, () => get('/api/clusters/first'), /path.id: expected a cluster id/);
-    await rejects(400, () => get('/api/clusters?dead=4'), /query.dead: not a parameter of this endpoint/);
-  });
-
-  it('searches sentences and rejects queries the full-text engine cannot read', async () => {
-    await seed();
-    const r = await get('/api/search?q=ammunition%20Armenia');
-    expect(r.body.hits[0].snippet).toMatch(/\[ammunition\]/);
-    expect(r.body.hits[0].events.length).toBeGreaterThan(0);
-    const all = (await get('/api/search?q=Serbia&limit=200')).body.hits.length as number;
-    expect(all).toBeGreaterThan(2);
-    expect((await get(`/api/search?q=Serbia&limit=${all}`)).body.next).toBeNull();
-    expect((await get(`/api/search?q=Serbia&limit=${all - 1}`)).body.next).toBe(all - 1);
-    expect((await get(`/api/search?q=Serbia&limit=1&offset=${all - 1}`)).body).toMatchObject({ hits: [expect.anything()], next: null });
-    await rejects(400, () => get('/api/search?q=%22ammunition'), /cannot search/);
-    await rejects(400, () => get('/api/search'), /query.q/);
   });
 });
 
@@ -256,19 +120,19 @@ describe('api: store, import and meta', () => {
 
   it('imports a dataset file in one transaction, skipping and counting malformed rows', async () => {
     const file = readFileSync(join(ROOT, 'samples', 'gdelt.export.CSV'));
-    const r = await app.request('/api/import?format=gdelt&file=gdelt.export.CSV', { method: 'POST', headers: AUTH, body: file });
+    const r = await api.app.request('/api/import?format=gdelt&file=gdelt.export.CSV', { method: 'POST', headers: AUTH, body: file });
     const body = await r.json();
     expect(r.status).toBe(201);
     expect(body).toMatchObject({ format: 'gdelt', skipped: 2, duplicates: 0 });
     expect(body.imported).toBeGreaterThan(10);
     expect(body.problems).toHaveLength(2);
-    expect(store.stats().events.imported).toBe(body.imported);
-    const repeated = await app.request('/api/import?format=gdelt', { method: 'POST', headers: AUTH, body: file });
+    expect(api.store.stats().events.imported).toBe(body.imported);
+    const repeated = await api.app.request('/api/import?format=gdelt', { method: 'POST', headers: AUTH, body: file });
     expect(repeated.status).toBe(200);
     const again = await repeated.json();
     expect(again).toMatchObject({ imported: 0, duplicates: body.imported });
     const send = (query: string, payload: string | Buffer, headers = AUTH) => async () => {
-      const res = await app.request(`/api/import${query}`, { method: 'POST', headers, body: payload });
+      const res = await api.app.request(`/api/import${query}`, { method: 'POST', headers, body: payload });
       return { status: res.status, body: await res.json() };
     };
     await rejects(400, send('?format=csv', file), /query.format/);
@@ -279,8 +143,8 @@ describe('api: store, import and meta', () => {
 
   it('imports a dataset uploaded gzipped or zipped, as downloaded; a damaged one changes nothing', async () => {
     const sample = readFileSync(join(ROOT, 'samples', 'gdelt.export.CSV'), 'utf8');
-    const upload = async (file: string, body: Buffer, api = app) => {
-      const res = await api.request(`/api/import?format=gdelt&file=${file}`, { method: 'POST', headers: AUTH, body });
+    const upload = async (file: string, body: Buffer, target = api.app) => {
+      const res = await target.request(`/api/import?format=gdelt&file=${file}`, { method: 'POST', headers: AUTH, body });
       return { status: res.status, body: await res.json() };
     };
     const gz = await upload('gdelt.export.CSV.gz', gzipSync(sample));
@@ -301,7 +165,7 @@ describe('api: store, import and meta', () => {
     expect(await upload('d64.zip', deflate64)).toMatchObject({ status: 400, body: { detail: expect.stringMatching(/^d64\.zip\/a\.CSV: cannot read this member of the archive/) } });
     const big = gzipSync(sample.repeat(20));
     expect(big.length).toBeLessThan(16_384);
-    const small = createApp({ store, model: model(), token: TOKEN, importBytes: 16_384 });
+    const small = createApp({ store: api.store, model: model(), token: TOKEN, importBytes: 16_384 });
     expect(await upload('big.CSV.gz', big, small)).toMatchObject({ status: 413, body: { detail: expect.stringMatching(/more than 16 KB once decompressed: import it with `entente import`/) } });
     expect(snapshot()).toBe(before);
   });
@@ -319,24 +183,24 @@ describe('api: store, import and meta', () => {
 
   it('answers unknown endpoints and methods with JSON errors', async () => {
     await rejects(404, () => get('/api/nothing'), /openapi/);
-    const r = await app.request('/api/events', { method: 'DELETE' });
+    const r = await api.app.request('/api/events', { method: 'DELETE' });
     expect(r.status).toBe(405);
     expect(await r.json()).toMatchObject({ error: 'method not allowed' });
   });
 
   it('serves the built dashboard, and says how to build it when it is missing', async () => {
-    const missing = await app.request('/');
+    const missing = await api.app.request('/');
     expect(missing.status).toBe(503);
     expect(await missing.text()).toMatch(/npm run build:web/);
-    mkdirSync(join(web, 'assets'), { recursive: true });
-    writeFileSync(join(web, 'index.html'), '<!doctype html><title>Entente</title>');
-    writeFileSync(join(web, 'assets', 'app-1.js'), 'console.log(1)');
-    const index = await app.request('/');
+    mkdirSync(join(api.web, 'assets'), { recursive: true });
+    writeFileSync(join(api.web, 'index.html'), '<!doctype html><title>Entente</title>');
+    writeFileSync(join(api.web, 'assets', 'app-1.js'), 'console.log(1)');
+    const index = await api.app.request('/');
     expect(index.headers.get('content-type')).toMatch(/text\/html/);
     expect(await index.text()).toMatch(/<title>Entente/);
-    const asset = await app.request('/assets/app-1.js');
+    const asset = await api.app.request('/assets/app-1.js');
     expect(asset.headers.get('cache-control')).toMatch(/immutable/);
-    expect((await app.request('/assets/none.js')).status).toBe(404);
-    expect((await app.request('/..%2F..%2Fetc%2Fpasswd')).status).not.toBe(200);
+    expect((await api.app.request('/assets/none.js')).status).toBe(404);
+    expect((await api.app.request('/..%2F..%2Fetc%2Fpasswd')).status).not.toBe(200);
   });
 });
