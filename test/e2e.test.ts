@@ -122,6 +122,14 @@ describe('dashboard (chromium)', () => {
       await expect.poll(() => page.locator('.evidence-row:not([hidden])').textContent()).toMatch(/Anadolu Agency/);
       // A delivery the article reports twice (alleged, then confirmed) says so on each of its lines.
       expect(await page.locator('.evidence-row:not([hidden])').textContent()).toMatch(/one of 2 reports of this event, from 1 outlet/);
+      // Opened, it lists both reports of that delivery, the one shown marked.
+      const reports = page.locator('.evidence-row:not([hidden]) details.ev-reports').first();
+      await reports.locator('summary').click();
+      await expect.poll(() => reports.locator('li.report').count(), { timeout: 10_000 }).toBe(2);
+      const listed = await reports.textContent();
+      expect(listed).toMatch(/Azerbaijani side \(alleged\)/);
+      expect(listed).toMatch(/Serbian officials themselves \(confirmed\)/);
+      expect(await reports.locator('li.report.current').count()).toBe(1);
       expect(await page.locator('button.crisis').count()).toBeGreaterThan(0);
       await shot(page, 'partnership', width);
       await page.getByRole('tab', { name: 'Compare candidates' }).click();

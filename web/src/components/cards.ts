@@ -1,5 +1,6 @@
 import { counted, h } from '../dom.js';
 import { isCoded, type Act, type AnyRecord, type Evidenced, type ImportedEvent } from '../types.js';
+import { clusterReports } from './reports.js';
 import { stateName } from './states.js';
 
 const QUAD_NAME = ['', 'verbal cooperation', 'material cooperation', 'verbal conflict', 'material conflict'];
@@ -62,9 +63,9 @@ export function evidenceLine(from: Evidenced, id: number, extra: string, act?: A
   const who = coded ? r.attribution.claimant_text ?? 'the story itself' : datasetSource(r);
   const how = coded ? r.attribution.certainty : 'asserted';
   const brief = stored?.cluster == null ? undefined : from.clusters?.[stored.cluster];
-  const reports = brief && brief.mentions > 1 ? ` · one of ${counted(brief.mentions, 'report')} of this event, from ${counted(brief.outlets, 'outlet')}` : '';
   return h('li', { class: 'evidence' },
     h('div', { class: 'ev-head' }, h('span', { class: `badge q${r.quad_code}` }, r.event), ' ', parties(r.actor), ' → ', parties(r.recipient), ' · ', dateText(r), ' · ', extra),
     h('blockquote', {}, (coded ? r.text : r.text ?? r.event_text) ?? '(no sentence: imported row)'),
-    h('div', { class: 'ev-claim' }, `Claimant: ${who} · certainty: ${how}${reports}`));
+    h('div', { class: 'ev-claim' }, `Claimant: ${who} · certainty: ${how}`),
+    brief && brief.mentions > 1 ? clusterReports(stored!.cluster!, brief, id) : null);
 }

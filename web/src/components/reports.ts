@@ -1,0 +1,38 @@
+import { apiGet } from '../api.js';
+import { clear, counted, h, showError } from '../dom.js';
+import { isCoded, type Cluster, type ClusterBrief, type StoredEvent } from '../types.js';
+
+/** One report of a real-world event: who published it, who claims it and how surely, its day and its sentence. */
+function reportItem(e: StoredEvent, current: boolean): HTMLElement {
+  const r = e.record;
+  const where = isCoded(r)
+    ? `${e.story?.outlet ?? e.story?.story_id ?? 'a story'}${e.story?.published ? `, ${e.story.published}` : ''}: ${r.attribution.claimant_text ?? 'the story itself'} (${r.attribution.certainty})`
+    : `${r.provenance.dataset ?? 'dataset'}${r.provenance.outlet ? `, ${r.provenance.outlet}` : ''}${r.provenance.published ? `, ${r.provenance.published}` : ''} (row ${r.provenance.row ?? '?'})`;
+  return h('li', { class: current ? 'report current' : 'report' },
+    h('div', { class: 'ev-claim' }, `${where}${current ? ' · this report' : ''}`),
+    h('blockquote', {}, (isCoded(r) ? r.text : r.text ?? r.event_text) ?? '(no sentence: imported row)'));
+}
+
+/**
+ * "one of 3 reports of this event, from 2 outlets"; opened, it lists every report of the cluster (read once, on
+ * first opening), the one shown marked.
+ */
+export function clusterReports(cluster: number, brief: ClusterBrief, shown: number): HTMLElement {
+  const list = h('ul', { class: 'reports' });
+  const box = h('details', { class: 'ev-reports' },
+    h('summary', {}, `one of ${counted(brief.mentions, 'report')} of this event, from ${counted(brief.outlets, 'outlet')}`), list);
+  let asked = false;
+  box.addEventListener('toggle', () => {
+    if (!box.open || asked) return;
+    asked = true;
+    clear(list, h('li', {}, 'Loading the reports…'));
+    apiGet<{ cluster: Cluster; events: StoredEvent[]; more: number }>(`/api/clusters/${cluster}`).then(
+      (r) => clear(list, ...r.events.map((e) => reportItem(e, e.rowid === shown)),
+        r.more ? h('li', {}, `${counted(r.more, 'more report')}: entente events --cluster ${cluster}`) : null),
+      (err: unknown) => {
+        asked = false;
+        showError(list, err);
+      });
+  });
+  return box;
+}
