@@ -624,6 +624,9 @@ export interface ImportCounts {
   readonly duplicates: number;
 }
 
+/** What the store holds of a story: see Store.storyState. */
+export type StoryState = 'absent' | 'same' | 'changed';
+
 /**
  * The store contract. Every backend passes the same contract test suite (test/store.contract.ts).
  * Every write method is atomic: a batch commits whole or not at all.
@@ -633,7 +636,7 @@ export interface Store {
   /** Run `fn` in one transaction: everything it writes commits together, or nothing does. */
   transaction<T>(fn: () => T): T;
   /** Whether a story is new, already stored with the same content, or stored with different content. */
-  storyState(storyId: string, hash: string): 'absent' | 'same' | 'changed';
+  storyState(storyId: string, hash: string): StoryState;
   /** Whether a story with this content hash is stored, under any id. */
   storedContent(hash: string): boolean;
   /** Store a coded story with its sentences and events, replacing an older version of it. */

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import type {
   Act, ActQuery, DayTally,
   Cluster, ClusterProgress, Dataset, DyadPeriod, EventFilter, ImportCounts, ImportedEvent, IngestOutcome, PloverRecord, SearchHit,
-  Sentence, Store, StoreStats, StoredEvent, StoredStory, Story, StorySummary,
+  Sentence, Store, StoreStats, StoredEvent, StoredStory, Story, StoryState, StorySummary,
 } from '../../types.js';
 import { MIGRATIONS } from './schema.js';
 import { Writer } from './write.js';
@@ -44,7 +44,7 @@ export class SqliteStore implements Store {
     return this.db.transaction(fn)();
   }
 
-  storyState(storyId: string, hash: string): 'absent' | 'same' | 'changed' {
+  storyState(storyId: string, hash: string): StoryState {
     return this.writer.storyState(storyId, hash);
   }
 

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { Dataset, Entity, EventCore, ImportCounts, ImportedEvent, IngestOutcome, PloverRecord, Sentence, Story } from '../../types.js';
+import type { Dataset, Entity, EventCore, ImportCounts, ImportedEvent, IngestOutcome, PloverRecord, Sentence, Story, StoryState } from '../../types.js';
 import { prepareMark, prepareMarkWhere, WaitingBatch } from './waiting.js';
 
 const now = (): string => new Date().toISOString();
@@ -44,7 +44,7 @@ export class Writer {
     };
   }
 
-  storyState(storyId: string, hash: string): 'absent' | 'same' | 'changed' {
+  storyState(storyId: string, hash: string): StoryState {
     const row = this.q.storyByKey.get(storyId) as { id: number; hash: string } | undefined;
     if (!row) return 'absent';
     return row.hash === hash ? 'same' : 'changed';
