@@ -500,6 +500,12 @@ export interface ClusterBrief {
   readonly outlets: number;
 }
 
+/** The stored events an answer cites, by id, and how widely each one's real-world event was reported, by cluster id. */
+export interface CitedEvents {
+  readonly events: ReadonlyMap<number, StoredEvent>;
+  readonly clusters: ReadonlyMap<number, ClusterBrief>;
+}
+
 /** An event as stored: the PLOVER record plus where it came from and its cluster. */
 export interface StoredEvent {
   readonly rowid: number;

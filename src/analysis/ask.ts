@@ -3,7 +3,7 @@
  * to the pure functions. The CLI, the API and library users call these.
  */
 import type {
-  AlignmentNetwork, ClusterBrief, Comparison, Conflict, CrisisWindow, DateWindow, GapReport, PartnershipTest, PeriodUnit, Store, StoredEvent, Timeline,
+  AlignmentNetwork, CitedEvents, ClusterBrief, Comparison, Conflict, CrisisWindow, DateWindow, GapReport, PartnershipTest, PeriodUnit, Store, StoredEvent, Timeline,
 } from '../types.js';
 import { countryName } from '../import/countries.js';
 import { WORDS } from './classify.js';
@@ -86,14 +86,15 @@ export function evidenceEvents(store: Store, ids: Iterable<number>): Map<number,
   return out;
 }
 
-/** How widely the real-world event of each of these events was reported: its cluster's reports and outlets, by cluster id. */
-export function clusterBriefs(store: Store, events: Iterable<StoredEvent>): Map<number, ClusterBrief> {
-  const ids = [...new Set([...events].flatMap((e) => (e.cluster === null ? [] : [e.cluster])))];
-  const out = new Map<number, ClusterBrief>();
-  for (let i = 0; i < ids.length; i += 500) {
-    for (const c of store.clusters({ clusters: ids.slice(i, i + 500) })) out.set(c.id, { mentions: c.mentions, outlets: c.outlets.length });
+/** The stored events behind evidence ids, and how widely each one's real-world event was reported (its cluster's reports and outlets). */
+export function citedEvents(store: Store, ids: Iterable<number>): CitedEvents {
+  const events = evidenceEvents(store, ids);
+  const clusterIds = [...new Set([...events.values()].flatMap((e) => (e.cluster === null ? [] : [e.cluster])))];
+  const clusters = new Map<number, ClusterBrief>();
+  for (let i = 0; i < clusterIds.length; i += 500) {
+    for (const c of store.clusters({ clusters: clusterIds.slice(i, i + 500) })) clusters.set(c.id, { mentions: c.mentions, outlets: c.outlets.length });
   }
-  return out;
+  return { events, clusters };
 }
 
 /** A state's crisis windows and the adversaries in them. */

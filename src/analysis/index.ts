@@ -9,4 +9,4 @@ export { declaredPartners, partnershipTest, verdictOf, type TestOptions } from '
 export { periodOf, periodsBetween } from './periods.js';
 export { resolveState, stateCode, type StateLookup } from './states.js';
 export { tallyActs, timeline } from './timeline.js';
-export { AnalysisError, clusterBriefs, evidenceEvents, askCompare, askCrises, askDyad, askGap, askNetwork, askTest, type Knowledge, type TestQuestion } from './ask.js';
+export { AnalysisError, citedEvents, evidenceEvents, askCompare, askCrises, askDyad, askGap, askNetwork, askTest, type Knowledge, type TestQuestion } from './ask.js';

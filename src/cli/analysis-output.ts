@@ -1,16 +1,11 @@
 /** Tables and CSV for the analytics commands. Every number comes with the events behind it. */
 import type {
-  Act, AlignmentNetwork, ClusterBrief, Comparison, CrisisWindow, Evidence, GapReport, ImportedEvent, PartnershipTest, PloverRecord, StoredEvent, Tally, Timeline,
+  Act, AlignmentNetwork, CitedEvents, Comparison, CrisisWindow, Evidence, GapReport, ImportedEvent, PartnershipTest, PloverRecord, StoredEvent, Tally, Timeline,
 } from '../types.js';
 import { clip } from './output.js';
 import { csvCell } from './store-output.js';
 import { counted } from './words.js';
 
-/** The stored events behind evidence, by id, and how widely each one's real-world event was reported, by cluster id. */
-export interface Lookup {
-  readonly events: ReadonlyMap<number, StoredEvent>;
-  readonly clusters: ReadonlyMap<number, ClusterBrief>;
-}
 const isCoded = (r: PloverRecord | ImportedEvent): r is PloverRecord => 'attribution' in r;
 const n = (x: number | null): string => (x === null ? '-' : String(Math.round(x * 100) / 100));
 const csv = (cells: readonly unknown[]): string => cells.map(csvCell).join(',');
@@ -23,7 +18,7 @@ function when(e: StoredEvent['record']): string {
 }
 
 /** One act with the claim and the sentence or dataset row behind it; `note` goes after the parties. */
-export function actLine(act: Act, events: Lookup, note = ''): string {
+export function actLine(act: Act, events: CitedEvents, note = ''): string {
   if (act.n !== undefined) {
     return `    ${counted(act.n, `${act.event} event`)} ${act.actor}→${act.recipient}, ${act.date} to ${act.enddate} ${note}imported\n`
       + `      entente events --actor ${act.actor} --recipient ${act.recipient} --type ${act.event} --from ${act.date} --to ${act.enddate}`;
@@ -38,12 +33,12 @@ export function actLine(act: Act, events: Lookup, note = ''): string {
 }
 
 /** One evidence line: the act, its weight and why it counts. */
-export const evidenceLine = (ev: Evidence, events: Lookup): string =>
+export const evidenceLine = (ev: Evidence, events: CitedEvents): string =>
   actLine(ev.act, events, `[${ev.weight > 0 ? '+' : ''}${n(ev.weight)}] ${ev.reason}; `);
 
 const tallyCells = (t: Tally): unknown[] => [t.count, ...t.quad, n(t.scale_sum), n(t.scale_mean), t.clusters, n(t.unconfirmed_share), Object.entries(t.types).map(([k, v]) => `${k}:${v}`).join(';')];
 
-export function timelineTable(t: Timeline, events: Lookup): string {
+export function timelineTable(t: Timeline, events: CitedEvents): string {
   const head = `${t.a} ↔ ${t.b} by ${t.by}: counts by quad class (1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict)`;
   const cols = `${'period'.padEnd(9)} ${'dir'.padEnd(7)} ${'n'.padStart(5)}  q1/q2/q3/q4          scale sum/mean   events  unconfirmed`;
   const rows = t.periods.filter((p) => p.both.count > 0).flatMap((p) => [
@@ -74,7 +69,7 @@ export const crisesCsv = (list: readonly CrisisWindow[]): string =>
   [csv(['focal', 'adversary', 'source', 'name', 'from', 'to', 'events', 'intensity', 'peak_period', 'peak_events', 'evidence']),
     ...list.map((c) => csv([c.focal, c.adversary, c.source, c.name, c.from, c.to, c.events, c.intensity, c.peak?.period, c.peak?.events, c.evidence.join(';')]))].join('\n') + '\n';
 
-export function testTable(tests: readonly PartnershipTest[], events: Lookup): string {
+export function testTable(tests: readonly PartnershipTest[], events: CitedEvents): string {
   if (tests.length === 0) return 'no crisis window to test: give --window FROM:TO and --adversary\n';
   const out: string[] = [];
   const quiet = tests.filter((t) => t.partners.length === 0);
@@ -100,7 +95,7 @@ export const testCsv = (tests: readonly PartnershipTest[]): string =>
     ...tests.flatMap((t) => t.partners.map((p) => csv([t.focal, t.adversary, t.window.from, t.window.to, t.window.source, p.partner, p.declared, p.verdict,
       p.aligned.verbal, p.aligned.material, p.misaligned.verbal, p.misaligned.material, p.score, p.reason, p.evidence.map((e) => e.act.id).join(';'), p.undated.map((e) => e.act.id).join(';')])))].join('\n') + '\n';
 
-export function gapTable(g: GapReport, events: Lookup): string {
+export function gapTable(g: GapReport, events: CitedEvents): string {
   const out = [`Say-do gap: what ${g.a} said to ${g.b} and what it did that mattered to ${g.b}, by ${g.by}`,
     `${g.b}'s crisis windows: ${g.crises.length ? g.crises.map((c) => `${c.from}..${c.to} vs ${c.adversary}${c.name ? ` (${c.name})` : ''}`).join('; ') : 'none'}`,
     'period    said  standing    did  flag  reason'];
@@ -120,7 +115,7 @@ export const gapCsv = (g: GapReport): string =>
 
 const kinds = (r: Readonly<Record<string, number>>): string => Object.entries(r).filter(([, v]) => v).map(([k, v]) => `${k} ${n(v)}`).join(', ') || '-';
 
-export function compareTable(c: Comparison, events: Lookup): string {
+export function compareTable(c: Comparison, events: CitedEvents): string {
   const out = [`Partners for ${c.focal}, ranked`, 'rank partner  score  reliability  delivered to focal | to its adversaries'];
   for (const x of c.candidates) {
     out.push(`${String(x.rank).padStart(4)} ${x.partner.padEnd(8)} ${n(x.score).padStart(5)}  ${n(x.reliability).padStart(11)}  ${kinds(x.toFocal)} | ${kinds(x.toAdversaries)}`);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AnalysisError, askCompare, askCrises, askDyad, askGap, askNetwork, askTest, clusterBriefs, evidenceEvents, resolveState, toGraphML, type Knowledge } from '../../analysis/index.js';
+import { AnalysisError, askCompare, askCrises, askDyad, askGap, askNetwork, askTest, citedEvents, resolveState, toGraphML, type Knowledge } from '../../analysis/index.js';
 import type { ClusterBrief, Evidence, Model, Store, StoredEvent } from '../../types.js';
 import { badRequest, notFound } from '../errors.js';
 import { route, type Route } from '../route.js';
@@ -34,8 +34,8 @@ const one = z.object({ state: z.string() });
  * real-world event was reported, by cluster id.
  */
 function evidenceOf(store: Store, ids: Iterable<number>): { events: Record<number, StoredEvent>; clusters: Record<number, ClusterBrief> } {
-  const events = evidenceEvents(store, ids);
-  return { events: Object.fromEntries(events), clusters: Object.fromEntries(clusterBriefs(store, events.values())) };
+  const cited = citedEvents(store, ids);
+  return { events: Object.fromEntries(cited.events), clusters: Object.fromEntries(cited.clusters) };
 }
 const ids = (evidence: readonly Evidence[]): number[] => evidence.map((e) => e.act.id);
 

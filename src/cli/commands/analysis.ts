@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
-import { AnalysisError, clusterBriefs, evidenceEvents, askCompare, askCrises, askDyad, askGap, askNetwork, askTest, resolveState, toGraphML, type Knowledge } from '../../analysis/index.js';
+import { AnalysisError, citedEvents, askCompare, askCrises, askDyad, askGap, askNetwork, askTest, resolveState, toGraphML, type Knowledge } from '../../analysis/index.js';
 import { loadConflicts } from '../../paths.js';
 import { toIsoDate } from '../../pipeline/normalize/index.js';
-import type { DateWindow, Evidence, PeriodUnit, Store } from '../../types.js';
+import type { CitedEvents, DateWindow, Evidence, PeriodUnit, Store } from '../../types.js';
 import {
-  compareCsv, compareTable, crisesCsv, crisesTable, gapCsv, gapTable, networkCsv, networkTable, testCsv, testTable, timelineCsv, timelineTable, type Lookup,
+  compareCsv, compareTable, crisesCsv, crisesTable, gapCsv, gapTable, networkCsv, networkTable, testCsv, testTable, timelineCsv, timelineTable,
 } from '../analysis-output.js';
 import { DB_HELP, openExisting } from '../db.js';
 import { UsageError, type Io } from '../io.js';
@@ -68,16 +68,14 @@ function format(v: string | undefined, extra: readonly string[] = []): string {
 
 const knowledge = (flags: Flags): Knowledge => ({ conflicts: loadConflicts(), today: day(flags.today, '--today') });
 
-/** The stored events behind evidence, for tables (sentence, claimant) and for JSON (as `events`). */
 /** For answers that cite no stored event. */
-const NO_EVIDENCE: Lookup = { events: new Map(), clusters: new Map() };
+const NO_EVIDENCE: CitedEvents = { events: new Map(), clusters: new Map() };
 
-function lookup(store: Store, evidence: readonly Evidence[], more: readonly number[] = []): Lookup {
-  const events = evidenceEvents(store, [...evidence.map((e) => e.act.id), ...more]);
-  return { events, clusters: clusterBriefs(store, events.values()) };
-}
+/** The stored events behind evidence, for tables (sentence, claimant, reports) and for JSON (as `events` and `clusters`). */
+const lookup = (store: Store, evidence: readonly Evidence[], more: readonly number[] = []): CitedEvents =>
+  citedEvents(store, [...evidence.map((e) => e.act.id), ...more]);
 
-async function emit(io: Io, fmt: string, result: unknown, events: Lookup, table: () => string, csvOut: () => string): Promise<number> {
+async function emit(io: Io, fmt: string, result: unknown, events: CitedEvents, table: () => string, csvOut: () => string): Promise<number> {
   if (fmt === 'json') await io.out(JSON.stringify({ result, events: Object.fromEntries(events.events), clusters: Object.fromEntries(events.clusters) }, null, 2) + '\n');
   else await io.out(fmt === 'csv' ? csvOut() : table());
   return 0;
