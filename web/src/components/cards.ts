@@ -1,5 +1,6 @@
 import { counted, h } from '../dom.js';
 import { isCoded, type Act, type AnyRecord, type Evidenced, type ImportedEvent } from '../types.js';
+import { claimantOf, sentenceOf } from './record.js';
 import { clusterReports } from './reports.js';
 import { stateName } from './states.js';
 
@@ -35,7 +36,7 @@ export function eventCard(r: AnyRecord, opts: { onShow?: () => void; id?: string
     ['Date', dateText(r)],
     ['Place', r.event_loc ? `${r.event_loc.name} (${r.event_loc.country})` : null],
     ['Casualties', casualties(r)],
-    ['Claimant', claim ? claim.claimant_text ?? (claim.claimant ? claim.claimant.entity_text : 'the story itself') : isCoded(r) ? 'the story itself' : datasetSource(r)],
+    ['Claimant', isCoded(r) ? r.attribution.claimant_text ?? (r.attribution.claimant ? r.attribution.claimant.entity_text : 'the story itself') : datasetSource(r)],
     ['Certainty', claim ? claim.certainty : 'as coded by the dataset'],
     ['Why', coded ? `“${r.reason.tokens}”: ${r.reason.why}` : r.mapping],
   ];
@@ -60,12 +61,12 @@ export function evidenceLine(from: Evidenced, id: number, extra: string, act?: A
   if (!r) return h('li', { class: 'evidence' }, act ? h('div', { class: 'ev-head' }, h('span', { class: `badge q${act.quad}` }, act.event), ' ',
     `${act.actor} → ${act.recipient} · ${act.n ? counted(act.n, 'imported event') : `event #${act.id}`}${act.date ? ` from ${act.date}` : ''} · ${extra}`) : extra);
   const coded = isCoded(r);
-  const who = coded ? r.attribution.claimant_text ?? 'the story itself' : datasetSource(r);
+  const who = coded ? claimantOf(r) : datasetSource(r);
   const how = coded ? r.attribution.certainty : 'asserted';
   const brief = stored?.cluster == null ? undefined : from.clusters?.[stored.cluster];
   return h('li', { class: 'evidence' },
     h('div', { class: 'ev-head' }, h('span', { class: `badge q${r.quad_code}` }, r.event), ' ', parties(r.actor), ' → ', parties(r.recipient), ' · ', dateText(r), ' · ', extra),
-    h('blockquote', {}, (coded ? r.text : r.text ?? r.event_text) ?? '(no sentence: imported row)'),
+    h('blockquote', {}, sentenceOf(r)),
     h('div', { class: 'ev-claim' }, `Claimant: ${who} · certainty: ${how}`),
     brief && brief.mentions > 1 ? clusterReports(stored!.cluster!, brief, id) : null);
 }

@@ -1,16 +1,17 @@
 import { apiGet } from '../api.js';
 import { clear, counted, h, showError } from '../dom.js';
 import { isCoded, type Cluster, type ClusterBrief, type StoredEvent } from '../types.js';
+import { claimantOf, sentenceOf } from './record.js';
 
 /** One report of a real-world event: who published it, who claims it and how surely, its day and its sentence. */
 function reportItem(e: StoredEvent, current: boolean): HTMLElement {
   const r = e.record;
   const where = isCoded(r)
-    ? `${e.story?.outlet ?? e.story?.story_id ?? 'a story'}${e.story?.published ? `, ${e.story.published}` : ''}: ${r.attribution.claimant_text ?? 'the story itself'} (${r.attribution.certainty})`
+    ? `${e.story?.outlet ?? e.story?.story_id ?? 'a story'}${e.story?.published ? `, ${e.story.published}` : ''}: ${claimantOf(r)} (${r.attribution.certainty})`
     : `${r.provenance.dataset ?? 'dataset'}${r.provenance.outlet ? `, ${r.provenance.outlet}` : ''}${r.provenance.published ? `, ${r.provenance.published}` : ''} (row ${r.provenance.row ?? '?'})`;
   return h('li', { class: current ? 'report current' : 'report' },
     h('div', { class: 'ev-claim' }, `${where}${current ? ' · this report' : ''}`),
-    h('blockquote', {}, (isCoded(r) ? r.text : r.text ?? r.event_text) ?? '(no sentence: imported row)'));
+    h('blockquote', {}, sentenceOf(r)));
 }
 
 /**
