@@ -7,7 +7,7 @@ import type { InputProblem, Model, NormalizeResult, Store, Story } from '../../t
 import { badRequest, notFound } from '../errors.js';
 import { highlights, sentenceSpans } from '../highlight.js';
 import { route, type Route } from '../route.js';
-import { after, isoDate, limit, pageOf, storyInput, type StoryInput } from '../schemas.js';
+import { after, isoDate, limit, pageById, storyInput, type StoryInput } from '../schemas.js';
 
 /** The same text (and date and title) is the same story: its id is derived from them unless given. */
 const derivedId = (s: Pick<StoryInput, 'text' | 'date' | 'title'>): string =>
@@ -99,8 +99,8 @@ export function codingRoutes(store: Store, model: Model): Route[] {
       query: z.object({ after, limit: limit(50, 500) }),
       responses: { 200: '{stories: StorySummary[], next}: pass `next` as `after` for the next page (null: no more)' },
     }, ({ query }) => {
-      const { items: stories, more } = pageOf(store.stories({ limit: query.limit + 1, ...(query.after ? { after: query.after } : {}) }), query.limit);
-      return { stories, next: more ? stories[stories.length - 1]!.rowid : null };
+      const { items: stories, next } = pageById((opts) => store.stories(opts), (s) => s.rowid, query.limit, query.after);
+      return { stories, next };
     }),
     route({
       method: 'get', path: '/api/stories/{id}', tag: 'stories', summary: 'A stored story: its text, sentences, events and the spans to highlight', cached: true,
