@@ -3,7 +3,8 @@
  *
  * 1. Generates a GDELT-format file of --rows rows and imports it with `entente import` (one process, one core):
  *    prints rows/s and the importer's peak resident memory, then what SQLite alone inserts per second on this
- *    machine (scripts/sqlite-floor.ts), then the time to cluster the new events.
+ *    machine (scripts/sqlite-floor.ts), then the ceiling of any row-per-event import here (scripts/import-ceiling.ts),
+ *    then the time to cluster the new events.
  * 2. Fills a store with --events generated events and times a dyad query (actor → recipient, by month).
  * 3. With --corpus STORIES.jsonl: ingest (coding and storing) against coding alone, in stories/s.
  */
@@ -18,6 +19,7 @@ import { ingest } from '../src/store/ingest.js';
 import { SqliteStore } from '../src/store/sqlite/index.js';
 import type { NormalizeResult, Story } from '../src/types.js';
 import { fillGenerated } from './fill.js';
+import { importCeiling } from './import-ceiling.js';
 import { sqliteFloor } from './sqlite-floor.js';
 
 const args = process.argv.slice(2);
@@ -49,6 +51,10 @@ async function importBench(): Promise<void> {
   say(`import ${rows} GDELT rows   ${(statSync(file).size / 1e6).toFixed(0)} MB in ${secs.toFixed(1)} s: ${Math.round(rows / secs)} rows/s (whole process, start-up included), peak RSS ${rss} MB`);
   const floor = sqliteFloor(dir);
   say(`SQLite alone, no index     ${floor.wide} rows/s for the 28 values of an imported event, ${floor.narrow} rows/s for 8 (scripts/sqlite-floor.ts)`);
+  const c = await importCeiling(file, db, dir);
+  const least = c.scan + c.store + c.index;
+  say(`ceiling of a row store     ${least.toFixed(1)} s, ${Math.round(rows / least)} rows/s, with no field parsed and no value bound in JavaScript: finding the file's ${c.tabs} tabs ${c.scan.toFixed(1)} s,`);
+  say(`                           SQLite in C storing its ${c.events} events ${c.store.toFixed(1)} s and building the query indexes ${c.index.toFixed(1)} s (scripts/import-ceiling.ts)`);
   const store = new SqliteStore(db);
   const t = performance.now();
   const r = store.transaction(() => store.recluster('new'));
