@@ -567,6 +567,13 @@ export interface Cluster {
   readonly members: readonly number[];
 }
 
+/** How a read of clusters is ordered and paged (Store.clusters). */
+export interface ClusterPage {
+  readonly limit?: number;
+  readonly after?: number;
+  readonly order?: 'date' | 'id' | 'mentions';
+}
+
 export interface StoreStats {
   readonly stories: number;
   readonly sentences: number;
@@ -679,9 +686,11 @@ export interface Store {
   search(query: string, limit: number, offset?: number): SearchHit[];
   /** Re-run the cluster rule over the events (all, or those not yet clustered) and store the clusters. */
   recluster(scope: 'all' | 'new', progress?: ClusterProgress): { clusters: number; events: number };
-  /** Clusters in date order, streamed: do not write to the store while iterating. */
-  /** Clusters by first day (or, with `order: 'id'`, by id after `after`, for paging), at most `limit`. */
-  clusters(filter: EventFilter, opts?: { readonly limit?: number; readonly after?: number; readonly order?: 'date' | 'id' }): IterableIterator<Cluster>;
+  /**
+   * Clusters by first day, by id, or most reported first (mentions, then id), at most `limit`, streamed: do not write
+   * to the store while iterating. `after` is the id of the last cluster of the previous page (not with 'date').
+   */
+  clusters(filter: EventFilter, opts?: ClusterPage): IterableIterator<Cluster>;
   cluster(id: number): Cluster | null;
   /** Stories coded by another coder version than `version`. */
   staleStories(version: string): IterableIterator<Story>;

@@ -78,6 +78,16 @@ describe('api: events and search', () => {
       at = page.body.next;
     }
     expect(ids).toEqual(all.map((c) => c.id));
+    // Most reported first, paged in that order.
+    const reported: Cluster[] = [];
+    for (let at: number | null = 0; at !== null; ) {
+      const page = await get(`/api/clusters?order=mentions&limit=3&after=${at}`);
+      reported.push(...(page.body.clusters as Cluster[]));
+      at = page.body.next;
+    }
+    expect(reported.map((c) => c.id).sort((a, b) => a - b)).toEqual(all.map((c) => c.id));
+    expect(reported.map((c) => c.mentions)).toEqual(all.map((c) => c.mentions).sort((a, b) => b - a));
+    await rejects(400, () => get('/api/clusters?order=dead'), /query.order/);
     const aid = (await get('/api/clusters?actor=Serbia&recipient=ARM&type=AID&certainty=reported')).body.clusters as Cluster[];
     expect(aid).toHaveLength(1);
     expect((await get('/api/clusters?source=imported')).body).toEqual({ clusters: [], next: null });

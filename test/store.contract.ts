@@ -168,6 +168,12 @@ export function storeContract(name: string, make: () => Store): void {
       const [firstPage] = [...store.clusters({}, { order: 'id', limit: 1 })];
       expect(firstPage!.id).toBe(byId[0]);
       expect([...store.clusters({}, { order: 'id', after: firstPage!.id })].map((c) => c.id)).toEqual(byId.slice(1));
+      // Most reported first, then by id; paged after a cluster in that order.
+      const byMentions = [...store.clusters({}, { order: 'mentions' })];
+      expect(byMentions.map((c) => [c.mentions, c.id])).toEqual([[2, pair.id], ...byId.filter((id) => id !== pair.id).map((id) => [1, id])]);
+      expect([...store.clusters({}, { order: 'mentions', after: pair.id, limit: 1 })].map((c) => c.id)).toEqual([byMentions[1]!.id]);
+      expect([...store.clusters({}, { order: 'mentions', after: byMentions[1]!.id })].map((c) => c.id)).toEqual(byMentions.slice(2).map((c) => c.id));
+      expect([...store.clusters({}, { order: 'mentions', after: pair.id + 1000 })]).toEqual([]);
       expect(store.check()).toEqual([]);
       store.close();
     });

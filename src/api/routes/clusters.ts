@@ -13,11 +13,15 @@ export function clusterRoutes(store: Store): Route[] {
     route({
       method: 'get', path: '/api/clusters', tag: 'events', summary: 'Deduplicated real-world events, filtered as by `entente export --clusters`, a page at a time', cached: true,
       description: 'A cluster is kept when its own actor, recipient, type and days match, and, for quad, certainty and source, when one of its reports does.',
-      query: eventFilterQuery.extend({ after, limit: limit(100, 1000) }),
-      responses: { 200: '{clusters: Cluster[], next}: pages go by cluster id; pass `next` as `after` for the next page (null: no more)' },
+      query: eventFilterQuery.extend({
+        order: z.enum(['id', 'mentions']).default('id').describe('id: as they were stored; mentions: most reported first (then by id)'),
+        after,
+        limit: limit(100, 1000),
+      }),
+      responses: { 200: '{clusters: Cluster[], next}: pass `next` (a cluster id) as `after` for the next page in the same order (null: no more)' },
     }, ({ query }) => {
-      const { after: cursor, limit: size, ...filter } = query;
-      const { items: clusters, next } = pageById((opts) => store.clusters(filterOf(filter), opts), (c) => c.id, size, cursor);
+      const { after: cursor, limit: size, order, ...filter } = query;
+      const { items: clusters, next } = pageById((opts) => store.clusters(filterOf(filter), { ...opts, order }), (c) => c.id, size, cursor);
       return { clusters, next };
     }),
     route({

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import type {
   Act, ActQuery, DayTally,
-  Cluster, ClusterProgress, Dataset, DyadPeriod, EventFilter, ImportCounts, ImportedEvent, IngestOutcome, PloverRecord, SearchHit,
+  Cluster, ClusterPage, ClusterProgress, Dataset, DyadPeriod, EventFilter, ImportCounts, ImportedEvent, IngestOutcome, PloverRecord, SearchHit,
   Sentence, Store, StoreStats, StoredEvent, StoredStory, Story, StoryState, StorySummary,
 } from '../../types.js';
 import { MIGRATIONS } from './schema.js';
@@ -131,7 +131,7 @@ export class SqliteStore implements Store {
     return recluster(this.db, scope, 'auto', progress);
   }
 
-  clusters(filter: EventFilter, opts: { readonly limit?: number; readonly after?: number; readonly order?: 'date' | 'id' } = {}): IterableIterator<Cluster> {
+  clusters(filter: EventFilter, opts: ClusterPage = {}): IterableIterator<Cluster> {
     return this.reader.clusters(filter, opts);
   }
 
