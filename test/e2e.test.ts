@@ -138,6 +138,35 @@ describe('dashboard (chromium)', () => {
     });
   });
 
+  it('Events: each real-world event once, with its reports on demand', async () => {
+    await each(async (page, width) => {
+      // Unfiltered, the most reported come first.
+      await page.goto(`${server.url}#/events`);
+      await expect.poll(() => page.locator('li.cluster').count(), { timeout: 15_000 }).toBeGreaterThan(5);
+      const counts = (await page.locator('li.cluster > details > summary').allTextContents()).map((t) => Number(/^(\d+) reports?/.exec(t)?.[1]));
+      expect(counts[0]).toBeGreaterThan(1);
+      expect(counts).toEqual([...counts].sort((a, b) => b - a));
+      const all = await page.locator('li.cluster').count();
+      await page.getByLabel('Actor').fill('SRB');
+      await page.getByLabel('Recipient').fill('Armenia');
+      await page.getByLabel('Type').selectOption('AID');
+      await page.getByRole('button', { name: 'Show' }).click();
+      await expect.poll(() => page.locator('li.cluster').count(), { timeout: 15_000 }).toBeLessThan(all);
+      expect(page.url()).toMatch(/#\/events\?actor=SRB&recipient=Armenia&type=AID/);
+      expect(await page.locator('[role=status]').first().textContent()).toMatch(/^\d+ events?, from \d+ reports\.$/);
+      for (const title of await page.locator('li.cluster .card-title').allTextContents()) expect(title).toBe('AID Serbia → Armenia');
+      const delivery = page.locator('li.cluster', { hasText: '2 reports from 1 outlet' });
+      expect(await delivery.count()).toBe(1);
+      await delivery.locator('summary').click();
+      await expect.poll(() => delivery.locator('li.report').count(), { timeout: 10_000 }).toBe(2);
+      expect(await delivery.locator('.reports').textContent()).toMatch(/Serbian officials themselves \(confirmed\)/);
+      await shot(page, 'events', width);
+      await page.getByLabel('Actor').fill('Narnia');
+      await page.getByRole('button', { name: 'Show' }).click();
+      await expect.poll(() => page.locator('.error').textContent(), { timeout: 10_000 }).toMatch(/Narnia/);
+    });
+  });
+
   it('Network: a signed graph with nodes and edges', async () => {
     await each(async (page, width) => {
       await page.goto(`${server.url}#/network`);

@@ -9,6 +9,7 @@ const VIEWS: Record<string, { title: string; load: () => Promise<View> }> = {
   relationship: { title: 'Relationship', load: () => import('./views/relationship.js') },
   partnership: { title: 'Partnership test', load: () => import('./views/partnership.js') },
   network: { title: 'Network', load: () => import('./views/network.js') },
+  events: { title: 'Events', load: () => import('./views/events.js') },
   search: { title: 'Search', load: () => import('./views/search.js') },
   data: { title: 'Data', load: () => import('./views/data.js') },
 };

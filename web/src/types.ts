@@ -1,7 +1,7 @@
 /** The API's shapes, from the server's own contracts (type-only: nothing of the server is bundled). */
 export type {
   Act, AlignmentNetwork, Attribution, Cluster, ClusterBrief, Comparison, CandidateResult, CrisisWindow, Evidence, GapPeriod, GapReport, ImportedEvent,
-  PartnerResult, PartnershipTest, PloverRecord, SearchHit, StoreStats, StoredEvent, StorySummary, Tally, Timeline, TimelinePeriod, Verdict,
+  PartnerResult, PartnershipTest, PloverEventType, PloverRecord, SearchHit, StoreStats, StoredEvent, StorySummary, Tally, Timeline, TimelinePeriod, Verdict,
 } from '../../src/types.js';
 export type { Span, SentenceSpan } from '../../src/api/highlight.js';
 

@@ -15,13 +15,13 @@ function reportItem(e: StoredEvent, current: boolean): HTMLElement {
 }
 
 /**
- * "one of 3 reports of this event, from 2 outlets"; opened, it lists every report of the cluster (read once, on
- * first opening), the one shown marked.
+ * "one of 3 reports of this event, from 2 outlets" under a report (`shown`, marked in the list), "3 reports from
+ * 2 outlets" under the event itself; opened, it lists every report of the cluster (read once, on first opening).
  */
-export function clusterReports(cluster: number, brief: ClusterBrief, shown: number): HTMLElement {
+export function clusterReports(cluster: number, brief: ClusterBrief, shown?: number): HTMLElement {
   const list = h('ul', { class: 'reports' });
-  const box = h('details', { class: 'ev-reports' },
-    h('summary', {}, `one of ${counted(brief.mentions, 'report')} of this event, from ${counted(brief.outlets, 'outlet')}`), list);
+  const reach = `${counted(brief.mentions, 'report')}${shown === undefined ? '' : ' of this event,'} from ${counted(brief.outlets, 'outlet')}`;
+  const box = h('details', { class: 'ev-reports' }, h('summary', {}, shown === undefined ? reach : `one of ${reach}`), list);
   let asked = false;
   box.addEventListener('toggle', () => {
     if (!box.open || asked) return;
