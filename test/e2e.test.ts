@@ -202,6 +202,12 @@ describe('dashboard (chromium)', () => {
       await page.getByRole('button', { name: 'Upload' }).click();
       await expect.poll(() => page.locator('.uploads li').last().textContent(), { timeout: 10_000 }).toMatch(/imported, 2 skipped \(malformed\), \d+ duplicates?, \d+ not coded in PLOVER, from the 2 files it holds/);
       await shot(page, 'data', width);
+      // An imported report has no sentence: its row says what it reads, and links to the report it came from.
+      await page.goto(`${server.url}#/events?source=imported`);
+      const first = page.locator('li.cluster').first();
+      await first.locator('summary').click({ timeout: 15_000 });
+      await expect.poll(() => first.locator('.row-text').first().textContent(), { timeout: 10_000 }).toMatch(/^No sentence in the dataset; its row reads .+ → .+, .+\. Read the report$/);
+      expect(await first.locator('.row-text a').first().getAttribute('href')).toMatch(/^https?:\/\//);
     });
   });
 

@@ -1,6 +1,6 @@
 import { counted, h } from '../dom.js';
 import { isCoded, type Act, type AnyRecord, type Evidenced, type ImportedEvent } from '../types.js';
-import { claimantOf, sentenceOf } from './record.js';
+import { claimantOf, evidenceText } from './record.js';
 import { clusterReports } from './reports.js';
 import { stateName } from './states.js';
 
@@ -66,7 +66,7 @@ export function evidenceLine(from: Evidenced, id: number, extra: string, act?: A
   const brief = stored?.cluster == null ? undefined : from.clusters?.[stored.cluster];
   return h('li', { class: 'evidence' },
     h('div', { class: 'ev-head' }, h('span', { class: `badge q${r.quad_code}` }, r.event), ' ', parties(r.actor), ' → ', parties(r.recipient), ' · ', dateText(r), ' · ', extra),
-    h('blockquote', {}, sentenceOf(r)),
+    evidenceText(r),
     h('div', { class: 'ev-claim' }, `Claimant: ${who} · certainty: ${how}`),
     brief && brief.mentions > 1 ? clusterReports(stored!.cluster!, brief, id) : null);
 }

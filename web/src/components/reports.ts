@@ -1,7 +1,7 @@
 import { apiGet } from '../api.js';
 import { clear, counted, h, showError } from '../dom.js';
 import { isCoded, type Cluster, type ClusterBrief, type StoredEvent } from '../types.js';
-import { claimantOf, sentenceOf } from './record.js';
+import { claimantOf, evidenceText } from './record.js';
 
 /** One report of a real-world event: who published it, who claims it and how surely, its day and its sentence. */
 function reportItem(e: StoredEvent, current: boolean): HTMLElement {
@@ -11,7 +11,7 @@ function reportItem(e: StoredEvent, current: boolean): HTMLElement {
     : `${r.provenance.dataset ?? 'dataset'}${r.provenance.outlet ? `, ${r.provenance.outlet}` : ''}${r.provenance.published ? `, ${r.provenance.published}` : ''} (row ${r.provenance.row ?? '?'})`;
   return h('li', { class: current ? 'report current' : 'report' },
     h('div', { class: 'ev-claim' }, `${where}${current ? ' · this report' : ''}`),
-    h('blockquote', {}, sentenceOf(r)));
+    evidenceText(r));
 }
 
 /**
