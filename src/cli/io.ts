@@ -18,9 +18,9 @@ export const collect = (value: string, previous: string[]): string[] => [...prev
 export class UsageError extends Error {}
 
 /** A flag's value if it is one of `allowed`; otherwise a usage error that lists them ("--format must be a, b or c"). */
-export function oneOf(flag: string, value: string, allowed: readonly string[]): string {
-  if (!allowed.includes(value)) throw new UsageError(`${flag} must be ${allowed.slice(0, -1).join(', ')} or ${allowed.at(-1)}, not "${value}"`);
-  return value;
+export function oneOf<T extends string>(flag: string, value: string, allowed: readonly T[]): T {
+  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`${flag} must be ${allowed.slice(0, -1).join(', ')} or ${allowed.at(-1)}, not "${value}"`);
+  return value as T;
 }
 
 /** Something the command could not do that is not the caller's mistake (an output file it cannot write): exit code 1. */

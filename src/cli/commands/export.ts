@@ -10,6 +10,7 @@ interface ExportFlags extends FilterFlags {
   db?: string;
   format?: string;
   clusters?: boolean;
+  order?: string;
   out?: string;
 }
 
@@ -18,6 +19,8 @@ const CLUSTER_COLUMNS = ['id', 'event', 'actor', 'recipient', 'date', 'first_dat
 export async function runExport(flags: ExportFlags, io: Io): Promise<number> {
   const format = oneOf('--format', flags.format ?? 'jsonl', ['jsonl', 'csv', 'plover']);
   if (flags.clusters && format === 'plover') throw new UsageError('--clusters exports jsonl or csv');
+  if (flags.order !== undefined && !flags.clusters) throw new UsageError('--order applies to --clusters (events export in date order)');
+  const order = oneOf('--order', flags.order ?? 'date', ['date', 'mentions']);
   const filter = parseFilter(flags);
   const store = openExisting(flags.db);
   let file: OutFile | undefined;
@@ -27,7 +30,7 @@ export async function runExport(flags: ExportFlags, io: Io): Promise<number> {
     const write = (s: string): void | Promise<void> => (file ? file.write(s) : io.out(s));
     if (flags.clusters) {
       if (format === 'csv') await write(CLUSTER_COLUMNS.join(',') + '\n');
-      for (const c of store.clusters(filter)) {
+      for (const c of store.clusters(filter, { order })) {
         n++;
         await write((format === 'csv' ? CLUSTER_COLUMNS.map((k) => csvCell(c[k])).join(',') : JSON.stringify(c)) + '\n');
       }
@@ -49,7 +52,9 @@ export async function runExport(flags: ExportFlags, io: Io): Promise<number> {
 export function registerExport(program: Command, io: Io, done: (code: number) => void): void {
   const cmd = program.command('export').description('write stored events (or clusters) as JSONL, CSV or PLOVER records')
     .option('--db <file>', DB_HELP).option('--format <format>', 'jsonl (default), csv or plover')
-    .option('--clusters', 'export deduplicated clusters instead of events').option('--out <file>', 'write to a file instead of standard output');
+    .option('--clusters', 'export deduplicated clusters instead of events')
+    .option('--order <order>', 'clusters by date (default) or mentions (most reported first)')
+    .option('--out <file>', 'write to a file instead of standard output');
   for (const [flag, help] of FILTER_OPTIONS) cmd.option(flag, help);
   cmd.action(async (flags: ExportFlags) => done(await runExport(flags, io)));
 }
