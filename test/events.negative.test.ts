@@ -17,6 +17,15 @@ describe('events: sentences with no political event produce nothing', () => {
     expect(code(sentence)).toEqual([]);
   });
 
+  it.each([
+    // "VOA" (a U.S. outlet) is where survivors spoke, not whose people shot.
+    ['Survivors told VOA the attackers singled out passengers, shooting many.'],
+    // Nor is the outlet, an object of "told", what a later "they" refers to.
+    ['Witnesses told VOA what they saw. "They shot and killed people on the train."'],
+  ])('an outlet the story speaks to is no party: %s', (text) => {
+    expect(code(text).flatMap((r) => r.actor.map((a) => a.code))).not.toContain('USA');
+  });
+
   it('a negated event is kept only on request, flagged', () => {
     const sentence = 'Russia did not attack Georgia.';
     expect(code(sentence)).toEqual([]);

@@ -29,6 +29,8 @@ describe('events: classification and roles', () => {
     ['Russian President Boris Yeltsin hosted Japan\'s prime minister.', 'CONSULT RUS -> JPN'],
     ['The Mozambique government accepted demands from the rebels.', 'CONCEDE MOZ -> MOZ'],
     ['Turkey mobilized troops along the Syrian border.', 'MOBILIZE TUR -> SYR'],
+    // A pronoun opening a sentence is the previous sentence's first subject.
+    ['Russia said the talks had failed. They then shelled Kharkiv.', 'ASSAULT RUS -> UKR'],
   ])('%s → %s', (sentence, expected) => {
     expect(code(sentence).map(triple)).toContain(expected);
   });

@@ -48,7 +48,8 @@ function firstWords(learned: ReadonlyMap<string, LearnedName>): Set<string> {
  */
 export function resolveLearned(s: Sentence, drafts: readonly Draft[], learned: ReadonlyMap<string, LearnedName>, model: Model): Draft[] {
   const out: Draft[] = [];
-  const states = new Set(drafts.filter((d) => d.code && STATE_KINDS.has(d.kind) && /^[A-Z]{3}$/.test(d.code) && !NON_STATE.has(d.code)).map((d) => d.code));
+  // A news outlet named in the sentence ("told VOA") says where the report ran, not whose people these are.
+  const states = new Set(drafts.filter((d) => d.code && STATE_KINDS.has(d.kind) && /^[A-Z]{3}$/.test(d.code) && !NON_STATE.has(d.code) && d.sector !== 'JRN').map((d) => d.code));
   const only = states.size === 1 ? [...states][0]! : undefined;
   for (const d of drafts) {
     if (d.code) {

@@ -1,7 +1,7 @@
 import type { ActorMention, CodedEvent, Model, PloverEventType, Sentence, Trigger } from '../../types.js';
 import { compose, governingFrames } from './frames.js';
 import { findTriggers } from './match.js';
-import { compound, findAgent, findObject, findSubject, isPassive } from './roles.js';
+import { compound, findAgent, findObject, findSubject, isPassive, isSubjectPosition } from './roles.js';
 import { findSpeechFrames, frameFor, type SpeechFrame } from './speech.js';
 
 export { findSpeechFrames, frameFor, type SpeechFrame };
@@ -189,6 +189,6 @@ function mergeDuplicates(events: readonly CodedEvent[]): CodedEvent[] {
 }
 
 function firstSubject(s: Sentence, mentions: readonly ActorMention[]): readonly ActorMention[] {
-  const m = mentions.find((x) => !x.possessive);
+  const m = mentions.find((x) => !x.possessive && x.entity.sector !== 'JRN' && isSubjectPosition(x, s.tokens));
   return m ? [m] : [];
 }
