@@ -26,6 +26,13 @@ describe('events: sentences with no political event produce nothing', () => {
     expect(code(text).flatMap((r) => r.actor.map((a) => a.code))).not.toContain('USA');
   });
 
+  it.each([
+    ['A Bosnian Serb commander was found guilty of killing civilians in Srebrenica.'],
+    ['Several Sudanese officials are in jail, facing trial on charges of corruption and murder.'],
+  ])('the crime a verdict or a charge names is no event: %s', (text) => {
+    expect(code(text).map((r) => r.event)).not.toContain('ASSAULT');
+  });
+
   it('a negated event is kept only on request, flagged', () => {
     const sentence = 'Russia did not attack Georgia.';
     expect(code(sentence)).toEqual([]);

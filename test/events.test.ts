@@ -29,6 +29,10 @@ describe('events: classification and roles', () => {
     ['Russian President Boris Yeltsin hosted Japan\'s prime minister.', 'CONSULT RUS -> JPN'],
     ['The Mozambique government accepted demands from the rebels.', 'CONCEDE MOZ -> MOZ'],
     ['Turkey mobilized troops along the Syrian border.', 'MOBILIZE TUR -> SYR'],
+    // Tariffs and sanctions that target a party are economic measures, not attacks.
+    ["President Trump's tariffs targeting Canada took effect on Tuesday.", 'SANCTION USA -> CAN'],
+    // A charge is an accusation; the crime it names is left to the court (see the negative cases).
+    ['Ukraine charged a Russian soldier with shooting a civilian.', 'ACCUSE UKR -> RUS'],
     // A pronoun opening a sentence is the previous sentence's first subject.
     ['Russia said the talks had failed. They then shelled Kharkiv.', 'ASSAULT RUS -> UKR'],
   ])('%s → %s', (sentence, expected) => {
