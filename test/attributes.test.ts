@@ -122,6 +122,10 @@ describe('attributes: attribution', () => {
     ['Serbia allegedly delivered weapons to Armenia.', 'alleged', undefined],
     ['Serbia delivered weapons to Armenia.', 'asserted', undefined],
     ['According to Iranian media, Serbia delivered weapons to Armenia.', 'reported', 'IRN'],
+    // An accusation's content is the accuser's claim; in the passive, the accused is no claimant.
+    ['Azerbaijan accused Serbia of sending weapons to Armenia.', 'alleged', 'AZE'],
+    ['Serbia was accused of sending weapons to Armenia.', 'alleged', undefined],
+    ['Serbia was blamed by Azerbaijan for supplying weapons to Armenia.', 'alleged', 'AZE'],
   ])('%s → %s', (text, certainty, claimant) => {
     const r = code(text).find((x) => x.event === 'AID')!;
     expect(r.attribution.certainty).toBe(certainty);

@@ -33,6 +33,9 @@ describe('events: classification and roles', () => {
     ["President Trump's tariffs targeting Canada took effect on Tuesday.", 'SANCTION USA -> CAN'],
     // A charge is an accusation; the crime it names is left to the court (see the negative cases).
     ['Ukraine charged a Russian soldier with shooting a civilian.', 'ACCUSE UKR -> RUS'],
+    // "accused Russia of attacking": the accused does the act the gerund names.
+    ['Ukraine accused Russia of attacking Kharkiv.', 'ASSAULT RUS -> UKR'],
+    ['Azerbaijan thanked Turkey for supplying drones.', 'AID TUR -> '],
     // A pronoun opening a sentence is the previous sentence's first subject.
     ['Russia said the talks had failed. They then shelled Kharkiv.', 'ASSAULT RUS -> UKR'],
   ])('%s → %s', (sentence, expected) => {

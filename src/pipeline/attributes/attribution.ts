@@ -19,7 +19,7 @@ export function attribute(s: Sentence, trigger: number, speech: readonly SpeechF
   let why = 'stated in the story\'s own voice';
   if (frame) {
     certainty = frame.certainty;
-    why = `reporting clause "${frame.claimantText} ${frame.verb}"`;
+    why = frame.claimantText ? `reporting clause "${frame.claimantText} ${frame.verb}"` : `reporting clause "${frame.verb}" (claimant unnamed)`;
     const claimantCodes = frame.claimant.map((m) => m.entity.code);
     const media = frame.claimant.some((m) => m.entity.sector === 'JRN');
     if (certainty === 'asserted' && (media || !claimantCodes.some((c) => actors.some((a) => a.entity.code === c)))) certainty = 'reported';

@@ -1,4 +1,4 @@
-import type { ActorMention, CodedEvent, Model, PloverEventType, Sentence, Trigger } from '../../types.js';
+import type { ActorMention, CodedEvent, Model, PloverEventType, Sentence, Token, Trigger } from '../../types.js';
 import { compose, governingFrames } from './frames.js';
 import { findTriggers } from './match.js';
 import { compound, findAgent, findObject, findSubject, isPassive, isSubjectPosition } from './roles.js';
@@ -29,6 +29,20 @@ const dedupe = (list: readonly ActorMention[]): ActorMention[] => {
   return [...best.values()];
 };
 
+/**
+ * "accused Russia of attacking", "thanked the Serbian government for sending": the party a verb names as its object
+ * right before "of" or "for" does what the gerund after it names, not the clause's subject. Not a place after a
+ * preposition: "arrested in Lebanon for collaborating".
+ */
+function namedDoer(t: readonly Token[], mentions: readonly ActorMention[], trigger: Trigger, excluded: ReadonlySet<ActorMention>): ActorMention | undefined {
+  const prep = t[trigger.start - 1]?.lower;
+  if ((prep !== 'of' && prep !== 'for') || !t[trigger.head]!.lower.endsWith('ing')) return undefined;
+  const m = mentions.find((x) => x.end === trigger.start - 1 && !excluded.has(x) && !x.possessive);
+  if (!m) return undefined;
+  const before = t[m.start - 1]?.pos === 'DET' ? t[m.start - 2] : t[m.start - 1];
+  return before?.pos === 'VERB' ? m : undefined;
+}
+
 function roles(s: Sentence, mentions: readonly ActorMention[], trigger: Trigger, frames: readonly Trigger[], speech: readonly SpeechFrame[], ctx: EventContext) {
   const t = s.tokens;
   const verbStart = frames.length ? frames[frames.length - 1]!.start : trigger.start;
@@ -40,9 +54,12 @@ function roles(s: Sentence, mentions: readonly ActorMention[], trigger: Trigger,
   const passive = trigger.rule.spec.passive === true || (frames.length === 0 && isPassive(t, trigger.head));
   // A mention right before the trigger is its actor: "NATO peacekeeping troops", "Palestinian riots".
   const adjacent = mentions.find((m) => m.end === trigger.start && !excluded.has(m));
+  const doer = adjacent ? undefined : namedDoer(t, mentions, trigger, excluded);
   const subject = adjacent
     ? { mentions: compound(adjacent, mentions, t, 'left'), via: `"${adjacent.entity.entity_text}" right before the trigger` }
-    : findSubject(t, mentions, verbStart, excluded, ctx.previousSubject);
+    : doer
+      ? { mentions: compound(doer, mentions, t, 'left'), via: `"${doer.entity.entity_text}", named as doing it ("${t[trigger.start - 1]!.text} ${t[trigger.head]!.text}")` }
+      : findSubject(t, mentions, verbStart, excluded, ctx.previousSubject);
   let actor: readonly ActorMention[];
   let recipient: readonly ActorMention[];
   let why: string;

@@ -1,5 +1,5 @@
 import type { ActorMention, Certainty, Model, Sentence, Token } from '../../types.js';
-import { findSubject } from './roles.js';
+import { findAgent, findSubject, isPassive } from './roles.js';
 
 /** A reporting clause: who says it, with which verb, and which tokens it covers. */
 export interface SpeechFrame {
@@ -81,6 +81,14 @@ export function findSpeechFrames(s: Sentence, mentions: readonly ActorMention[],
       frames.push({ verb: tok.lemma, verbIndex: k, claimant, claimantText: textOf(s, start, k), scope: [0, start - 1], certainty });
       continue;
     }
+    // "Serbia was accused of sending", "is alleged to have": the subject is who the claim is about; the claimant is
+    // the "by" agent, or unnamed.
+    if (isPassive(t, k)) {
+      const agent = findAgent(t, mentions, k + 1, 6);
+      const text = agent.length ? textOf(s, agent[0]!.start, agent[agent.length - 1]!.end) : '';
+      frames.push({ verb: tok.lemma, verbIndex: k, claimant: agent, claimantText: text, scope: [k + 1, t.length], certainty });
+      continue;
+    }
     const found = findSubject(t, mentions, k, new Set(), []);
     const subject = found && found.mentions[0]!.end >= k - 12 ? found.mentions : undefined;
     const from = subject ? Math.min(...subject.map((m) => m.start)) : start;
@@ -88,7 +96,38 @@ export function findSpeechFrames(s: Sentence, mentions: readonly ActorMention[],
     if (from === k && !subject) continue;
     frames.push({ verb: tok.lemma, verbIndex: k, claimant, claimantText: textOf(s, from, k), scope: [k + 1, t.length], certainty });
   }
-  return frames;
+  return [...frames, ...accusations(s, mentions, model)];
+}
+
+/**
+ * "Azerbaijan accused Serbia of sending", "Serbia was blamed by Azerbaijan for supplying": what the gerund names is
+ * the accuser's claim, alleged. The claimant is the accuser: the subject, or in the passive the "by" agent (else
+ * unnamed). The accused must follow the verb as a named party: "accusing it of" leaves the event as it was.
+ */
+function accusations(s: Sentence, mentions: readonly ActorMention[], model: Model): SpeechFrame[] {
+  const t = s.tokens;
+  const accuse = model.lexicon.classes.get('accuse')!;
+  const out: SpeechFrame[] = [];
+  for (let k = 0; k < t.length; k++) {
+    if (t[k]!.pos !== 'VERB' || !accuse.has(t[k]!.lemma)) continue;
+    let j = k + 1;
+    let claimant: readonly ActorMention[];
+    if (isPassive(t, k)) {
+      claimant = findAgent(t, mentions, k + 1, 6);
+      if (claimant.length) j = Math.max(...claimant.map((m) => m.end));
+    } else {
+      if (t[j]?.pos === 'DET') j++;
+      const accused = mentions.find((m) => m.start === j);
+      if (!accused) continue;
+      j = accused.end;
+      claimant = findSubject(t, mentions, k, new Set(), [])?.mentions ?? [];
+    }
+    const prep = t[j]?.lower;
+    if ((prep !== 'of' && prep !== 'for') || !t[j + 1]?.lower.endsWith('ing')) continue;
+    const text = claimant.length ? textOf(s, Math.min(...claimant.map((m) => m.start)), Math.max(...claimant.map((m) => m.end))) : '';
+    out.push({ verb: t[k]!.lemma, verbIndex: k, claimant, claimantText: text, scope: [j + 1, t.length], certainty: 'alleged' });
+  }
+  return out;
 }
 
 /** The innermost reporting clause whose scope holds token `i`. */
