@@ -39,7 +39,10 @@ function add<T extends ClusterInput>(c: Open<T>, e: T, s: Span): void {
 }
 
 function compatible(c: Open<ClusterInput>, e: ClusterInput, s: Span): boolean {
-  if (e.recipient && c.recipients.size > 0 && !c.recipients.has(e.recipient)) return false;
+  const named = c.recipients.size > 0;
+  if (e.recipient && named && !c.recipients.has(e.recipient)) return false;
+  // A report that names no recipient joins one that does only where both name the same country as the place.
+  if (Boolean(e.recipient) !== named && !(c.country !== null && e.place_country === c.country)) return false;
   if (c.coarse || s.coarse ? !(c.coarse && s.coarse && c.from === s.from && c.to === s.to) : !(c.from <= s.to && s.from <= c.to)) return false;
   if (c.country && e.place_country && c.country !== e.place_country) return false;
   if (e.lat !== null && e.lon !== null) for (const [lat, lon] of c.coords.values()) if (km(lat, lon, e.lat, e.lon) > MAX_KM) return false;

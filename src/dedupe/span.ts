@@ -3,7 +3,7 @@ import type { ClusterInput } from '../types.js';
 /**
  * The cluster rule (docs/store.md). Two reports describe the same real-world event when:
  * - they have the same PLOVER type and the same actor code;
- * - their recipients are the same, or one report names none;
+ * - their recipients are the same, or one report names none and both name the same country as the place;
  * - their dates are compatible: a day-precise date within ±DAY_TOLERANCE days, a publication date counting
  *   for the PUBLICATION_WINDOW days before it, and a coarse date (month, year, a conflict) only with the
  *   very same range;
