@@ -33,6 +33,10 @@ describe('events: sentences with no political event produce nothing', () => {
     expect(code(text).map((r) => r.event)).not.toContain('ASSAULT');
   });
 
+  it('a passive accusation with no "by" takes no accuser from what it is about', () => {
+    expect(code('Serbia was accused of sending weapons to Armenia.').map((r) => `${r.event} ${r.actor.map((a) => a.code)}`)).toEqual(['AID SRB']);
+  });
+
   it('a negated event is kept only on request, flagged', () => {
     const sentence = 'Russia did not attack Georgia.';
     expect(code(sentence)).toEqual([]);

@@ -43,6 +43,14 @@ function namedDoer(t: readonly Token[], mentions: readonly ActorMention[], trigg
   return before?.pos === 'VERB' ? m : undefined;
 }
 
+/** How many of the `limit` tokens from `from` come before an "of" or "for" that opens a gerund ("of sending"). */
+function beforeGerund(t: readonly Token[], from: number, limit: number): number {
+  for (let k = from; k < Math.min(t.length - 1, from + limit); k++) {
+    if ((t[k]!.lower === 'of' || t[k]!.lower === 'for') && t[k + 1]!.lower.endsWith('ing')) return k - from;
+  }
+  return limit;
+}
+
 function roles(s: Sentence, mentions: readonly ActorMention[], trigger: Trigger, frames: readonly Trigger[], speech: readonly SpeechFrame[], ctx: EventContext) {
   const t = s.tokens;
   const verbStart = frames.length ? frames[frames.length - 1]!.start : trigger.start;
@@ -66,7 +74,8 @@ function roles(s: Sentence, mentions: readonly ActorMention[], trigger: Trigger,
   if (passive) {
     actor = findAgent(t, mentions, trigger.end, WINDOW);
     // No "by" agent: the authority of the place or body named next acts ("was arrested in Lebanon", "was summoned to the ministry").
-    if (!actor.length && subject) actor = findObject(t, mentions, trigger.end, new Set([...excluded, ...(subject ? subject.mentions : [])]), { skipBy: false, limit: 12 });
+    // Not from inside what the subject is accused of: "was accused of sending weapons to Armenia".
+    if (!actor.length && subject) actor = findObject(t, mentions, trigger.end, new Set([...excluded, ...(subject ? subject.mentions : [])]), { skipBy: false, limit: beforeGerund(t, trigger.end, 12) });
     recipient = subject ? subject.mentions : [];
     why = `passive: recipient ${subject ? subject.via : 'none'}, actor ${actor.length ? `"by ${actor[0]!.entity.entity_text}"` : 'unstated'}`;
   } else {
