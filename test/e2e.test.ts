@@ -160,6 +160,9 @@ describe('dashboard (chromium)', () => {
       await delivery.locator('summary').click();
       await expect.poll(() => delivery.locator('li.report').count(), { timeout: 10_000 }).toBe(2);
       expect(await delivery.locator('.reports').textContent()).toMatch(/Serbian officials themselves \(confirmed\)/);
+      // A report opens in its story at its sentence; the event's two states, in the Relationship view.
+      expect(await delivery.locator('.reports a', { hasText: 'read it in its story' }).first().getAttribute('href')).toMatch(/^#\/read\?story=.+&sentence=\d+$/);
+      expect(await delivery.locator('a', { hasText: 'Serbia and Armenia over time' }).getAttribute('href')).toBe('#/relationship?a=SRB&b=ARM&by=month');
       await shot(page, 'events', width);
       await page.getByLabel('Actor').fill('Narnia');
       await page.getByRole('button', { name: 'Show' }).click();

@@ -9,8 +9,12 @@ function reportItem(e: StoredEvent, current: boolean): HTMLElement {
   const where = isCoded(r)
     ? `${e.story?.outlet ?? e.story?.story_id ?? 'a story'}${e.story?.published ? `, ${e.story.published}` : ''}: ${claimantOf(r)} (${r.attribution.certainty})`
     : `${r.provenance.dataset ?? 'dataset'}${r.provenance.outlet ? `, ${r.provenance.outlet}` : ''}${r.provenance.published ? `, ${r.provenance.published}` : ''} (row ${r.provenance.row ?? '?'})`;
+  // A coded report opens in its story, at its sentence.
+  const read = isCoded(r) && e.story
+    ? [' · ', h('a', { href: `#/read?story=${encodeURIComponent(e.story.story_id)}&sentence=${r.text_info.sequence}` }, 'read it in its story')]
+    : null;
   return h('li', { class: current ? 'report current' : 'report' },
-    h('div', { class: 'ev-claim' }, `${where}${current ? ' · this report' : ''}`),
+    h('div', { class: 'ev-claim' }, `${where}${current ? ' · this report' : ''}`, read),
     evidenceText(r));
 }
 

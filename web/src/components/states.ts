@@ -21,6 +21,9 @@ export function loadStates(): Promise<readonly State[]> {
   return loading;
 }
 
+/** Whether a code is a state's, once the list is loaded (IGO, UNO and other organisations are not). */
+export const isState = (code: string): boolean => names.has(code);
+
 /** "Serbia" for SRB once the list is loaded; the code itself otherwise. */
 export const stateName = (code: string): string => names.get(code) ?? code;
 

@@ -1,6 +1,6 @@
 import { apiGet, q } from '../api.js';
 import { clusterReports } from '../components/reports.js';
-import { stateName, statePicker, stateValue } from '../components/states.js';
+import { isState, loadStates, stateName, statePicker, stateValue } from '../components/states.js';
 import { clear, counted, field, h, hashParams, setHashParams, showError, status } from '../dom.js';
 import type { Cluster, PloverEventType } from '../types.js';
 
@@ -35,9 +35,13 @@ function clusterItem(c: Cluster): HTMLElement {
     ['Reported', c.first_seen || c.last_seen ? span(c.first_seen, c.last_seen) : null],
     ['Outlets', c.outlets.length ? outletList(c.outlets) : null],
   ];
+  const dyad = isState(c.actor) && isState(c.recipient) && c.actor !== c.recipient
+    ? h('p', { class: 'meta' }, h('a', { href: `#/relationship?a=${c.actor}&b=${c.recipient}&by=month` }, `${stateName(c.actor)} and ${stateName(c.recipient)} over time`))
+    : null;
   return h('li', { class: 'panel cluster', 'data-cluster': c.id },
     h('h2', { class: 'card-title' }, h('span', { class: 'badge' }, c.event), ` ${stateName(c.actor)} → ${c.recipient ? stateName(c.recipient) : '—'}`),
     h('dl', { class: 'facts' }, facts.filter(([, v]) => v).map(([k, v]) => [h('dt', {}, k), h('dd', {}, v)])),
+    dyad,
     clusterReports(c.id, { mentions: c.mentions, outlets: c.outlets.length }));
 }
 
@@ -59,7 +63,11 @@ export function render(main: HTMLElement): void {
   let reports = 0;
 
   const page = async (filter: Filter, after: number | null): Promise<void> => {
-    const r = await apiGet<{ clusters: Cluster[]; next: number | null }>(`/api/clusters${q({ ...filter, limit: PAGE, after: after ?? undefined })}`);
+    const [r] = await Promise.all([
+      apiGet<{ clusters: Cluster[]; next: number | null }>(`/api/clusters${q({ ...filter, limit: PAGE, after: after ?? undefined })}`),
+      // State names, and which codes are states: without them, codes stand in and no Relationship link is offered.
+      loadStates().catch(() => undefined),
+    ]);
     list.append(...r.clusters.map(clusterItem));
     shown += r.clusters.length;
     reports += r.clusters.reduce((n, c) => n + c.mentions, 0);
