@@ -141,7 +141,8 @@ export type QuadCode = 1 | 2 | 3 | 4;
 export interface RuleSpec {
   readonly id?: string;
   readonly match: string;
-  readonly event: PloverEventType | 'FRAME';
+  /** FRAME: a governing phrase; NONE: words that look like an event but are none ("declined to comment"). */
+  readonly event: PloverEventType | 'FRAME' | 'NONE';
   readonly mode?: string | null;
   readonly context?: readonly string[];
   readonly reason: string;

@@ -48,6 +48,12 @@ describe('cli: entente code', () => {
     const r = run(['code', '--actors', actors, '--rules', rules, '-'], 'Freedonia snubbed Serbia.');
     expect(JSON.parse(r.lines[0]!)).toMatchObject({ event: 'REJECT', actor: [{ code: 'FRD' }], recipient: [{ code: 'SRB' }] });
   });
+
+  it('a NONE rule takes its words from the rules it outranks and codes nothing', () => {
+    const rules = file('none.yaml', 'rules:\n  - match: attacked ...2 Kosovo\n    event: NONE\n    reason: a test of non-events\n');
+    expect(run(['code', '-'], 'Serbia attacked Kosovo.').lines).toHaveLength(1);
+    expect(run(['code', '--rules', rules, '-'], 'Serbia attacked Kosovo.').lines).toEqual([]);
+  });
 });
 
 describe('cli: bad input is reported by file and line, the rest is coded', () => {

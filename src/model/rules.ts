@@ -21,7 +21,7 @@ export class RuleError extends Error {}
 export function compileRule(spec: RuleSpec, lexicon: Lexicon, where: string): CompiledRule {
   const id = spec.id ?? `${spec.event}:${spec.match}`;
   if (typeof spec.match !== 'string' || !spec.match.trim()) throw new RuleError(`${where}: rule needs a non-empty "match"`);
-  if (spec.event !== 'FRAME' && !PLOVER_TYPES.has(spec.event)) throw new RuleError(`${where}: unknown event type "${spec.event}"`);
+  if (spec.event !== 'FRAME' && spec.event !== 'NONE' && !PLOVER_TYPES.has(spec.event)) throw new RuleError(`${where}: unknown event type "${spec.event}"`);
   if (spec.event === 'FRAME' && (!spec.frame || !FRAMES.has(spec.frame))) throw new RuleError(`${where}: a FRAME rule needs "frame" (one of ${[...FRAMES].join(', ')})`);
   if (typeof spec.reason !== 'string' || !spec.reason) throw new RuleError(`${where}: rule "${spec.match}" needs a "reason"`);
   const elements: PatternElement[] = [];

@@ -59,6 +59,13 @@ function roles(s: Sentence, mentions: readonly ActorMention[], trigger: Trigger,
   // Claimants are not parties: the clause that reports this event, and reporting clauses after it.
   const excluded = new Set<ActorMention>(frame ? frame.claimant : []);
   for (const f of speech) for (const m of f.claimant) if (m.start >= trigger.end) excluded.add(m);
+  // Nor is the outlet a speaker talks to ("told VOA", "said to Reuters"; not "said Mech Dara, a reporter, was freed").
+  for (const f of speech) {
+    const to = t[f.verbIndex + 1]?.lower === 'to';
+    if (!to && t[f.verbIndex]!.lemma !== 'tell') continue;
+    const outlet = mentions.find((m) => m.start === f.verbIndex + (to ? 2 : 1) && m.entity.sector === 'JRN');
+    if (outlet) excluded.add(outlet);
+  }
   const passive = trigger.rule.spec.passive === true || (frames.length === 0 && isPassive(t, trigger.head));
   // A mention right before the trigger is its actor: "NATO peacekeeping troops", "Palestinian riots".
   const adjacent = mentions.find((m) => m.end === trigger.start && !excluded.has(m));
@@ -107,7 +114,8 @@ function roles(s: Sentence, mentions: readonly ActorMention[], trigger: Trigger,
  * "not") reshape the event they govern; roles come from clause position, voice and reporting clauses.
  */
 export function codeEvents(s: Sentence, mentions: readonly ActorMention[], model: Model, ctx: EventContext): { events: CodedEvent[]; subject: readonly ActorMention[]; speech: readonly SpeechFrame[] } {
-  const triggers = findTriggers(s, mentions, model);
+  // A NONE rule has taken its words from the rules it outranks; it codes nothing and governs nothing.
+  const triggers = findTriggers(s, mentions, model).filter((x) => x.rule.spec.event !== 'NONE');
   if (triggers.length === 0) return { events: [], subject: firstSubject(s, mentions), speech: [] };
   const frameTriggers = triggers.filter((x) => x.rule.spec.frame);
   const eventTriggers = absorbObjects(triggers.filter((x) => !x.rule.spec.frame), triggers, s).filter((x) => !secondary(x, triggers, s));
