@@ -15,6 +15,8 @@ describe('events: sentences with no political event produce nothing', () => {
     ['Sports', 'Serbia beat Brazil 2-1 in the World Cup.'],
     ['Declined to comment', 'The Russian foreign ministry declined to comment on the report.'],
     ['Released a programme', 'In 2017, China released an AI development program.'],
+    ['Visit to a clinic', 'Nigerian Health Minister Muhammad Pate visited a health care facility in Lagos.'],
+    ['A reporter\'s question', 'Asked by a reporter whether he would back off his tariff threats against Canada, Trump said no.'],
   ])('%s: %s', (_kind, sentence) => {
     expect(code(sentence)).toEqual([]);
   });

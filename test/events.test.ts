@@ -36,6 +36,8 @@ describe('events: classification and roles', () => {
     // "accused Russia of attacking": the accused does the act the gerund names.
     ['Ukraine accused Russia of attacking Kharkiv.', 'ASSAULT RUS -> UKR'],
     ['Azerbaijan thanked Turkey for supplying drones.', 'AID TUR -> '],
+    // A participle set off by commas, with its agent, is passive.
+    ['Somali government soldiers, supported by the U.S. military, are fighting al-Shabab.', 'SUPPORT USA -> SOM'],
     // A pronoun opening a sentence is the previous sentence's first subject.
     ['Russia said the talks had failed. They then shelled Kharkiv.', 'ASSAULT RUS -> UKR'],
   ])('%s → %s', (sentence, expected) => {

@@ -190,6 +190,8 @@ export function isPassive(tokens: readonly Token[], head: number): boolean {
   if (h.pos !== 'VERB' || !/(ed|en|wn|ne|t)$/.test(h.lower)) return false;
   // "is opposed to", "is committed to": adjectives of stance, not passives.
   if (STANCE_PARTICIPLES.has(h.lower) && tokens[head + 1]?.lower === 'to') return false;
+  // A participle set off by a comma with its agent: "Somali soldiers, supported by the U.S. military, ...".
+  if (tokens[head - 1]?.lower === ',' && tokens[head + 1]?.lower === 'by') return true;
   for (let k = head - 1; k >= Math.max(0, head - 3); k--) {
     const t = tokens[k]!;
     if (t.lemma === 'be' || t.lemma === 'get' || t.lower === 'gets' || t.lower === 'getting') return !(k > 0 && tokens[k - 1]!.lower === 'there');
