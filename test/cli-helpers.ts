@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export const ROOT = join(import.meta.dirname, '..');
-const BIN = join(ROOT, 'bin', 'entente.js');
+export const BIN = join(ROOT, 'bin', 'entente.js');
 
 /** Run the built CLI (dist/, as a user does) with `input` on standard input. */
 export function runCli(args: string[], input?: string | Buffer) {

@@ -3,19 +3,13 @@
  * first batches are committed; nothing committed is lost, nothing is half-stored, and a rerun finishes the job.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { BIN, ROOT, runCli as run, scratchDir } from './cli-helpers.js';
 
-const ROOT = join(import.meta.dirname, '..');
-const BIN = join(ROOT, 'bin', 'entente.js');
-const dir = mkdtempSync(join(tmpdir(), 'entente-kill-cli-'));
-const run = (args: string[]) => {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-};
+const { dir } = scratchDir('entente-kill-cli-');
 
 describe('ingest survives kill -9', () => {
   it('a killed ingest leaves no half-stored story, and a rerun finishes the job', async () => {
