@@ -450,6 +450,9 @@ export interface ImportedEvent extends EventCore {
   readonly provenance: Provenance;
 }
 
+/** Whether a record was coded from a sentence (a PLOVER record) rather than imported from a dataset row. */
+export const isCoded = (r: PloverRecord | ImportedEvent): r is PloverRecord => 'text_info' in r;
+
 /** An imported event as the store gives it back: with a PLOVER id, so that its PLOVER export can be imported again. */
 export interface StoredImport extends ImportedEvent {
   /** Its uid (`gdelt:955110007`); an imported PLOVER record keeps its own id (its uid without `plover:`). */

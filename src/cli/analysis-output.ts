@@ -1,12 +1,12 @@
 /** Tables and CSV for the analytics commands. Every number comes with the events behind it. */
 import type {
-  Act, AlignmentNetwork, CitedEvents, Comparison, CrisisWindow, Evidence, GapReport, ImportedEvent, PartnershipTest, PloverRecord, StoredEvent, Tally, Timeline,
+  Act, AlignmentNetwork, CitedEvents, Comparison, CrisisWindow, Evidence, GapReport, PartnershipTest, StoredEvent, Tally, Timeline,
 } from '../types.js';
 import { clip } from './output.js';
-import { csvCell } from './store-output.js';
+import { csvCell } from '../store/csv.js';
 import { counted } from './words.js';
+import { isCoded } from '../types.js';
 
-const isCoded = (r: PloverRecord | ImportedEvent): r is PloverRecord => 'attribution' in r;
 const n = (x: number | null): string => (x === null ? '-' : String(Math.round(x * 100) / 100));
 const csv = (cells: readonly unknown[]): string => cells.map(csvCell).join(',');
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import type { ActorEntry, AgentEntry, CompiledRule, Conflict, LeaderEntry, Lexicon, Model, RuleSpec } from '../types.js';
+import { join } from 'node:path';
+import type { ActorEntry, AgentEntry, CompiledRule, LeaderEntry, Lexicon, Model, RuleSpec } from '../types.js';
 import { countryEntries, type DependencyTable } from './countries.js';
 import { cityGazetteer } from './gazetteer.js';
 import { PhraseTable } from './phrases.js';

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { SearchError } from '../../store/errors.js';
-import type { EventFilter, ImportedEvent, PloverRecord, Store, StoredEvent } from '../../types.js';
+import type { EventFilter, Store, StoredEvent } from '../../types.js';
 import { badRequest, notFound } from '../errors.js';
 import { route, type Route } from '../route.js';
 import { after, eventFilterQuery, limit, pageById, pageOf } from '../schemas.js';
+import { isCoded } from '../../types.js';
 
-const isCoded = (r: PloverRecord | ImportedEvent): r is PloverRecord => 'text_info' in r;
 
 /** The filters of a query without the paging fields, as the store takes them; a window that ends before it starts is a 400. */
 export function filterOf(q: z.output<typeof eventFilterQuery>): EventFilter {

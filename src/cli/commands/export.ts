@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { DB_HELP, openExisting } from '../db.js';
 import { FILTER_OPTIONS, parseFilter, type FilterFlags } from '../filters.js';
-import { csvCell, eventCsvHeader, eventCsvRow } from '../store-output.js';
+import { clusterCsvHeader, clusterCsvRow, eventCsvHeader, eventCsvRow } from '../../store/csv.js';
 import { oneOf, UsageError, type Io } from '../io.js';
 import { openOutFile, type OutFile } from '../out-file.js';
 import { counted } from '../words.js';
@@ -13,8 +13,6 @@ interface ExportFlags extends FilterFlags {
   order?: string;
   out?: string;
 }
-
-const CLUSTER_COLUMNS = ['id', 'event', 'actor', 'recipient', 'date', 'first_date', 'last_date', 'mentions', 'outlets', 'first_seen', 'last_seen', 'dead', 'dead_min', 'dead_max', 'place_country', 'members'] as const;
 
 export async function runExport(flags: ExportFlags, io: Io): Promise<number> {
   const format = oneOf('--format', flags.format ?? 'jsonl', ['jsonl', 'csv', 'plover']);
@@ -29,10 +27,10 @@ export async function runExport(flags: ExportFlags, io: Io): Promise<number> {
     file = flags.out ? await openOutFile(flags.out) : undefined;
     const write = (s: string): void | Promise<void> => (file ? file.write(s) : io.out(s));
     if (flags.clusters) {
-      if (format === 'csv') await write(CLUSTER_COLUMNS.join(',') + '\n');
+      if (format === 'csv') await write(clusterCsvHeader() + '\n');
       for (const c of store.clusters(filter, { order })) {
         n++;
-        await write((format === 'csv' ? CLUSTER_COLUMNS.map((k) => csvCell(c[k])).join(',') : JSON.stringify(c)) + '\n');
+        await write((format === 'csv' ? clusterCsvRow(c) : JSON.stringify(c)) + '\n');
       }
     } else {
       if (format === 'csv') await write(eventCsvHeader() + '\n');

@@ -4,7 +4,8 @@ import type { SearchHit, Store, StoredEvent } from '../../types.js';
 import { DB_HELP, openExisting } from '../db.js';
 import { FILTER_OPTIONS, parseFilter, type FilterFlags } from '../filters.js';
 import { oneOf, UsageError, type Io } from '../io.js';
-import { eventCsvHeader, eventCsvRow, eventRow, EVENT_TABLE_HEADER } from '../store-output.js';
+import { eventRow, EVENT_TABLE_HEADER } from '../store-output.js';
+import { eventCsvHeader, eventCsvRow } from '../../store/csv.js';
 import { counted } from '../words.js';
 
 interface QueryFlags extends FilterFlags {

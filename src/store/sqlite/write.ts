@@ -9,7 +9,7 @@ const first = (list: readonly Entity[]): string => list[0]?.code ?? '';
 export class Writer {
   private readonly q;
 
-  constructor(private readonly db: Database.Database) {
+  constructor(db: Database.Database) {
     this.q = {
       storyByKey: db.prepare('SELECT id, content_hash AS hash FROM stories WHERE story_id = ?'),
       storyByHash: db.prepare('SELECT 1 FROM stories WHERE content_hash = ? LIMIT 1'),
