@@ -157,6 +157,11 @@ describe('dashboard (chromium)', () => {
       for (const title of await page.locator('li.cluster .card-title').allTextContents()) expect(title).toBe('AID Serbia → Armenia');
       const delivery = page.locator('li.cluster', { hasText: '2 reports from 1 outlet' });
       expect(await delivery.count()).toBe(1);
+      // The events shown, and their reports, download as CSV with the same filter.
+      const csv = await page.locator('a', { hasText: 'these events (CSV)' }).getAttribute('href');
+      expect(csv).toMatch(/^\/api\/export\?actor=SRB&recipient=Armenia&type=AID&order=mentions&what=clusters$/);
+      const file = await page.evaluate(async (url) => (await fetch(url)).text(), csv!);
+      expect(file.split('\n').filter(Boolean)).toHaveLength(1 + (await page.locator('li.cluster').count()));
       await delivery.locator('summary').click();
       await expect.poll(() => delivery.locator('li.report').count(), { timeout: 10_000 }).toBe(2);
       expect(await delivery.locator('.reports').textContent()).toMatch(/Serbian officials themselves \(confirmed\)/);

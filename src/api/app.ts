@@ -12,6 +12,7 @@ import { adminRoutes } from './routes/admin.js';
 import { analysisRoutes } from './routes/analysis.js';
 import { codingRoutes } from './routes/coding.js';
 import { clusterRoutes } from './routes/clusters.js';
+import { exportRoutes } from './routes/export.js';
 import { eventRoutes } from './routes/events.js';
 import { dashboard } from './static.js';
 
@@ -56,6 +57,7 @@ export function createApp(opts: AppOptions): Hono {
     ...codingRoutes(store, model),
     ...eventRoutes(store),
     ...clusterRoutes(store),
+    ...exportRoutes(store),
     ...analysisRoutes(store, model),
     ...adminRoutes(store, model, opts.importBytes ?? 50 * MB),
   ];

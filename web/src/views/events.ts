@@ -85,9 +85,15 @@ export function render(main: HTMLElement): void {
       showError(more, err);
     }
   };
+  const downloads = h('p', { class: 'meta' });
   const run = (): void => {
     const filter: Filter = { actor: stateValue(actor), recipient: stateValue(recipient), type: type.value, from: from.value, to: to.value, source: source.value, order: order.value };
     setHashParams('events', filter);
+    // The reports come in the order they were stored: the order chosen here is the events'.
+    const reportFilter = { actor: filter.actor, recipient: filter.recipient, type: filter.type, from: filter.from, to: filter.to, source: filter.source };
+    clear(downloads, 'Download: ',
+      h('a', { href: `/api/export${q({ ...filter, what: 'clusters' })}`, download: true }, 'these events (CSV)'), ' · ',
+      h('a', { href: `/api/export${q(reportFilter)}`, download: true }, 'their reports (CSV)'));
     list.replaceChildren();
     shown = 0;
     reports = 0;
@@ -99,6 +105,6 @@ export function render(main: HTMLElement): void {
     h('form', { class: 'panel form-row', onsubmit: (e: Event) => (e.preventDefault(), run()) },
       field('Actor', actor), field('Recipient', recipient), field('Type', type), field('From', from), field('To', to), field('Source', source), field('Order', order),
       h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Show'))),
-    say, list, more);
+    say, downloads, list, more);
   run();
 }
