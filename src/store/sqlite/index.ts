@@ -187,6 +187,9 @@ function openDatabase(path: string, opts: SqliteOptions): Database.Database {
     if (!opts.readonly) {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
+      // A checkpoint every 40 MB of log rather than every 4 MB: each one syncs the file to disk, and an ingest of the
+      // VOA corpus (3 MB) paid one in its clustering commit (31–42 ms of clustering against 16–19 ms without).
+      db.pragma('wal_autocheckpoint = 10000');
     }
     // A 64 MB page cache keeps the indexes' hot pages in memory during bulk imports.
     db.pragma('cache_size = -65536');
