@@ -1,6 +1,5 @@
 import type { CodedStory } from '../pipeline/index.js';
-import type { ImportedEvent, PloverRecord, Sentence } from '../types.js';
-import { isCoded } from '../types.js';
+import { isCoded, type ImportedEvent, type PloverRecord, type Sentence } from '../types.js';
 
 /** A span of the story text to mark: an actor mention, or the words that triggered an event. */
 export interface Span {
@@ -22,7 +21,6 @@ export interface SentenceSpan {
 
 export const sentenceSpans = (sentences: readonly Sentence[]): SentenceSpan[] =>
   sentences.map((s) => ({ sequence: s.index, start: s.start, end: s.end, text: s.text }));
-
 
 /** Where each coded record's event words are in the story: found in its sentence, which the record keeps. */
 export function eventSpans(records: readonly (PloverRecord | ImportedEvent)[]): Span[] {

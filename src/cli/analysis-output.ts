@@ -1,11 +1,11 @@
 /** Tables and CSV for the analytics commands. Every number comes with the events behind it. */
-import type {
-  Act, AlignmentNetwork, CitedEvents, Comparison, CrisisWindow, Evidence, GapReport, PartnershipTest, StoredEvent, Tally, Timeline,
+import {
+  isCoded, type Act, type AlignmentNetwork, type CitedEvents, type Comparison, type CrisisWindow, type Evidence, type GapReport, type PartnershipTest,
+  type StoredEvent, type Tally, type Timeline,
 } from '../types.js';
 import { clip } from './output.js';
 import { csvCell } from '../store/csv.js';
 import { counted } from './words.js';
-import { isCoded } from '../types.js';
 
 const n = (x: number | null): string => (x === null ? '-' : String(Math.round(x * 100) / 100));
 const csv = (cells: readonly unknown[]): string => cells.map(csvCell).join(',');

@@ -1,7 +1,5 @@
-import type { StoredEvent } from '../types.js';
+import { isCoded, type StoredEvent } from '../types.js';
 import { clip, party } from './output.js';
-import { isCoded } from '../types.js';
-
 
 export const EVENT_TABLE_HEADER = ['date'.padEnd(14), 'event'.padEnd(9), 'actor'.padEnd(14), 'recipient'.padEnd(14), 'claim'.padEnd(30), 'evidence'].join(' ');
 

@@ -2,9 +2,7 @@
  * Stored events and clusters as CSV rows: one definition for `entente export` and `entente events` and for the
  * API's downloads.
  */
-import type { Cluster, StoredEvent } from '../types.js';
-import { isCoded } from '../types.js';
-
+import { isCoded, type Cluster, type StoredEvent } from '../types.js';
 
 const CSV_COLUMNS = ['uid', 'source', 'date', 'date_precision', 'event', 'mode', 'actor', 'recipient', 'quad_code', 'event_scale', 'certainty', 'claimant', 'dead', 'place', 'place_country', 'cluster', 'story_id', 'dataset', 'row', 'outlet', 'published', 'url', 'text'] as const;
 /** One CSV cell: lists joined with ';', quoted when it holds a comma, quote or line break. */

@@ -1,11 +1,9 @@
 import { z } from 'zod';
 import { SearchError } from '../../store/errors.js';
-import type { EventFilter, Store, StoredEvent } from '../../types.js';
+import { isCoded, type EventFilter, type Store, type StoredEvent } from '../../types.js';
 import { badRequest, notFound } from '../errors.js';
 import { route, type Route } from '../route.js';
 import { after, eventFilterQuery, limit, pageById, pageOf } from '../schemas.js';
-import { isCoded } from '../../types.js';
-
 
 /** The filters of a query without the paging fields, as the store takes them; a window that ends before it starts is a 400. */
 export function filterOf(q: z.output<typeof eventFilterQuery>): EventFilter {
