@@ -3,7 +3,7 @@ import { clusterCsvHeader, clusterCsvRow, eventCsvHeader, eventCsvRow } from '..
 import type { EventFilter, Store } from '../../types.js';
 import { badRequest } from '../errors.js';
 import { route, type Route } from '../route.js';
-import { eventFilterQuery } from '../schemas.js';
+import { eventFilterQuery, pageById } from '../schemas.js';
 import { filterOf } from './events.js';
 
 /** Rows read from the store at a time: a write between two pages (an upload) never meets an open read. */
@@ -21,16 +21,16 @@ function lines(store: Store, what: 'events' | 'clusters', format: 'csv' | 'jsonl
     return {
       header: csv ? clusterCsvHeader() : null,
       page: (after) => {
-        const read = [...store.clusters(filter, { order, limit: PAGE, ...(after ? { after } : {}) })];
-        return { lines: read.map((c) => (csv ? clusterCsvRow(c) : JSON.stringify(c))), next: read.length === PAGE ? read[read.length - 1]!.id : null };
+        const { items, next } = pageById((opts) => store.clusters(filter, { ...opts, order }), (c) => c.id, PAGE, after);
+        return { lines: items.map((c) => (csv ? clusterCsvRow(c) : JSON.stringify(c))), next };
       },
     };
   }
   return {
     header: csv ? eventCsvHeader() : null,
     page: (after) => {
-      const read = [...store.events(filter, { order: 'id', limit: PAGE, ...(after ? { after } : {}) })];
-      return { lines: read.map((e) => (csv ? eventCsvRow(e) : JSON.stringify(e))), next: read.length === PAGE ? read[read.length - 1]!.rowid : null };
+      const { items, next } = pageById((opts) => store.events(filter, opts), (e) => e.rowid, PAGE, after);
+      return { lines: items.map((e) => (csv ? eventCsvRow(e) : JSON.stringify(e))), next };
     },
   };
 }
