@@ -1,7 +1,7 @@
 import type { ActorMention, CodedEvent, Model, PloverEventType, Sentence, Token, Trigger } from '../../types.js';
 import { compose, governingFrames } from './frames.js';
 import { findTriggers } from './match.js';
-import { compound, findAgent, findObject, findSubject, isPassive, isSubjectPosition } from './roles.js';
+import { compound, findAgent, findObject, findSubject, isPassive, isSubjectPosition, opensGerund } from './roles.js';
 import { findSpeechFrames, frameFor, type SpeechFrame } from './speech.js';
 
 export { findSpeechFrames, frameFor, type SpeechFrame };
@@ -45,13 +45,21 @@ function namedDoer(t: readonly Token[], mentions: readonly ActorMention[], trigg
 
 /** How many of the `limit` tokens from `from` come before an "of" or "for" that opens a gerund ("of sending"). */
 function beforeGerund(t: readonly Token[], from: number, limit: number): number {
-  for (let k = from; k < Math.min(t.length - 1, from + limit); k++) {
-    if ((t[k]!.lower === 'of' || t[k]!.lower === 'for') && t[k + 1]!.lower.endsWith('ing')) return k - from;
-  }
+  for (let k = from; k < Math.min(t.length - 1, from + limit); k++) if (opensGerund(t, k)) return k - from;
   return limit;
 }
 
-function roles(s: Sentence, mentions: readonly ActorMention[], trigger: Trigger, frames: readonly Trigger[], speech: readonly SpeechFrame[], ctx: EventContext) {
+/** The outlets the sentence's speakers talk to ("told VOA", "said to Reuters"; not "said Mech Dara, a reporter, was freed"). */
+function toldOutlets(t: readonly Token[], mentions: readonly ActorMention[], speech: readonly SpeechFrame[]): ActorMention[] {
+  return speech.flatMap((f) => {
+    const to = t[f.verbIndex + 1]?.lower === 'to';
+    if (!to && t[f.verbIndex]!.lemma !== 'tell') return [];
+    const outlet = mentions.find((m) => m.start === f.verbIndex + (to ? 2 : 1) && m.entity.sector === 'JRN');
+    return outlet ? [outlet] : [];
+  });
+}
+
+function roles(s: Sentence, mentions: readonly ActorMention[], trigger: Trigger, frames: readonly Trigger[], speech: readonly SpeechFrame[], told: readonly ActorMention[], ctx: EventContext) {
   const t = s.tokens;
   const verbStart = frames.length ? frames[frames.length - 1]!.start : trigger.start;
   const objectFrom = frames.length ? frames[frames.length - 1]!.end : trigger.head + 1;
@@ -59,13 +67,8 @@ function roles(s: Sentence, mentions: readonly ActorMention[], trigger: Trigger,
   // Claimants are not parties: the clause that reports this event, and reporting clauses after it.
   const excluded = new Set<ActorMention>(frame ? frame.claimant : []);
   for (const f of speech) for (const m of f.claimant) if (m.start >= trigger.end) excluded.add(m);
-  // Nor is the outlet a speaker talks to ("told VOA", "said to Reuters"; not "said Mech Dara, a reporter, was freed").
-  for (const f of speech) {
-    const to = t[f.verbIndex + 1]?.lower === 'to';
-    if (!to && t[f.verbIndex]!.lemma !== 'tell') continue;
-    const outlet = mentions.find((m) => m.start === f.verbIndex + (to ? 2 : 1) && m.entity.sector === 'JRN');
-    if (outlet) excluded.add(outlet);
-  }
+  // Nor is an outlet a speaker talks to.
+  for (const m of told) excluded.add(m);
   const passive = trigger.rule.spec.passive === true || (frames.length === 0 && isPassive(t, trigger.head));
   // A mention right before the trigger is its actor: "NATO peacekeeping troops", "Palestinian riots".
   const adjacent = mentions.find((m) => m.end === trigger.start && !excluded.has(m));
@@ -120,6 +123,7 @@ export function codeEvents(s: Sentence, mentions: readonly ActorMention[], model
   const frameTriggers = triggers.filter((x) => x.rule.spec.frame);
   const eventTriggers = absorbObjects(triggers.filter((x) => !x.rule.spec.frame), triggers, s).filter((x) => !secondary(x, triggers, s));
   const speech = findSpeechFrames(s, mentions, model);
+  const told = toldOutlets(s.tokens, mentions, speech);
   const used = new Set<Trigger>();
   const planned: { trigger: Trigger; frames: Trigger[] }[] = [];
   for (const trig of eventTriggers) {
@@ -139,7 +143,7 @@ export function codeEvents(s: Sentence, mentions: readonly ActorMention[], model
     const spec = trigger.rule.spec;
     const type = (spec.event === 'FRAME' ? 'REQUEST' : spec.event) as PloverEventType;
     const base = compose(type, spec.mode ? [spec.mode] : spec.event === 'FRAME' ? ['change'] : [], frames);
-    const r = roles(s, mentions, trigger, frames, speech, ctx);
+    const r = roles(s, mentions, trigger, frames, speech, told, ctx);
     const frameNames = frames.map((f) => `${f.rule.spec.frame}: "${tokenText(s, f)}"`);
     events.push({
       sentence: s, trigger, event: base.event, mode: base.mode, context: spec.context ?? [],

@@ -184,6 +184,10 @@ export function findAgent(tokens: readonly Token[], mentions: readonly ActorMent
   return [];
 }
 
+/** Whether token `k` is an "of" or "for" that opens a gerund: "accused Russia of attacking", "blamed for shelling". */
+export const opensGerund = (tokens: readonly Token[], k: number): boolean =>
+  (tokens[k]?.lower === 'of' || tokens[k]?.lower === 'for') && tokens[k + 1]?.lower.endsWith('ing') === true;
+
 /** True when the head verb is a passive participle: "was attacked", "has been accused". */
 export function isPassive(tokens: readonly Token[], head: number): boolean {
   const h = tokens[head]!;

@@ -1,5 +1,5 @@
 import type { ActorMention, Certainty, Model, Sentence, Token } from '../../types.js';
-import { findAgent, findSubject, isPassive } from './roles.js';
+import { findAgent, findSubject, isPassive, opensGerund } from './roles.js';
 
 /** A reporting clause: who says it, with which verb, and which tokens it covers. */
 export interface SpeechFrame {
@@ -25,6 +25,10 @@ function certaintyOf(lemma: string, model: Model): Certainty {
 }
 
 const textOf = (s: Sentence, a: number, b: number): string => (b > a ? s.text.slice(s.tokens[a]!.start - s.start, s.tokens[b - 1]!.end - s.start) : '');
+
+/** The words from the first of `list` to the last ("Azerbaijan and Turkey"), or '' for none. */
+const mentionsText = (s: Sentence, list: readonly ActorMention[]): string =>
+  list.length ? textOf(s, Math.min(...list.map((m) => m.start)), Math.max(...list.map((m) => m.end))) : '';
 
 /** The noun phrase ending just before `end`, going left (at most 8 tokens). */
 function npBefore(tokens: readonly Token[], end: number): number {
@@ -85,8 +89,7 @@ export function findSpeechFrames(s: Sentence, mentions: readonly ActorMention[],
     // the "by" agent, or unnamed.
     if (isPassive(t, k)) {
       const agent = findAgent(t, mentions, k + 1, 6);
-      const text = agent.length ? textOf(s, agent[0]!.start, agent[agent.length - 1]!.end) : '';
-      frames.push({ verb: tok.lemma, verbIndex: k, claimant: agent, claimantText: text, scope: [k + 1, t.length], certainty });
+      frames.push({ verb: tok.lemma, verbIndex: k, claimant: agent, claimantText: mentionsText(s, agent), scope: [k + 1, t.length], certainty });
       continue;
     }
     const found = findSubject(t, mentions, k, new Set(), []);
@@ -122,10 +125,8 @@ function accusations(s: Sentence, mentions: readonly ActorMention[], model: Mode
       j = accused.end;
       claimant = findSubject(t, mentions, k, new Set(), [])?.mentions ?? [];
     }
-    const prep = t[j]?.lower;
-    if ((prep !== 'of' && prep !== 'for') || !t[j + 1]?.lower.endsWith('ing')) continue;
-    const text = claimant.length ? textOf(s, Math.min(...claimant.map((m) => m.start)), Math.max(...claimant.map((m) => m.end))) : '';
-    out.push({ verb: t[k]!.lemma, verbIndex: k, claimant, claimantText: text, scope: [j + 1, t.length], certainty: 'alleged' });
+    if (!opensGerund(t, j)) continue;
+    out.push({ verb: t[k]!.lemma, verbIndex: k, claimant, claimantText: mentionsText(s, claimant), scope: [j + 1, t.length], certainty: 'alleged' });
   }
   return out;
 }
